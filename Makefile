@@ -1,0 +1,50 @@
+# The documented commands: `make run` serves the guide, `make test` runs the suite.
+# Both set up everything they need in .venv on the first run.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Local development only: DEBUG on, a throwaway key, SQLite unless DATABASE_URL is set.
+DEV := DEBUG=1
+
+.PHONY: run test lint format install messages gettext clean
+
+run: install messages
+	$(DEV) $(BIN)/python manage.py migrate --no-input -v 0
+	$(DEV) $(BIN)/python manage.py load_content
+	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install messages
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet '.[dev]'
+	touch $@
+
+messages: install gettext
+	$(DEV) $(BIN)/python manage.py compilemessages --ignore '$(VENV)' -v 0
+
+# compilemessages needs GNU gettext's msgfmt.
+gettext:
+	@command -v msgfmt >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -q && apt-get install -y -q --no-install-recommends gettext; \
+	  else \
+	    echo "msgfmt is missing: install GNU gettext (e.g. 'sudo apt-get install gettext')."; exit 1; \
+	  fi; }
+
+clean:
+	rm -rf $(VENV) build *.egg-info staticfiles db.sqlite3 .pytest_cache .ruff_cache
+	find locale -name '*.mo' -delete

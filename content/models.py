@@ -1,0 +1,325 @@
+"""The guide's content: topics with their questions, and the organisations that help.
+
+Topics and sections are long, translated prose: django-parler keeps one translation
+row per language. Organisations are short structured records: django-modeltranslation
+adds a column per language to the same table (see ``translation.py``).
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from parler.fields import TranslationsForeignKey
+from parler.managers import TranslatableManager, TranslatableQuerySet
+from parler.models import TranslatableModel, TranslatedFieldsModel
+
+from content.markdown import render_markdown
+
+#: The date of the City's document this guide was written from.
+SEED_DATE = datetime.date(2021, 9, 21)
+
+#: Element ids the page layout uses itself; a section anchor may not take them.
+RESERVED_ANCHORS = {"main", "toc-title", "who-can-help", "emergency-title"}
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+def validate_anchor(value):
+    if value in RESERVED_ANCHORS:
+        raise ValidationError(
+            _("“%(value)s” is used by the page layout; choose another anchor."),
+            params={"value": value},
+        )
+
+
+def validate_markdown_headings(value):
+    """The page owns h1 (the title) and h2 (the questions); a text starts at ###."""
+    for line in value.splitlines():
+        if line.startswith(("# ", "## ")):
+            raise ValidationError(
+                _("Use ### for a heading inside a text; # and ## are used by the page itself.")
+            )
+
+
+def normalise_newlines(text):
+    """Browsers send textarea contents with CRLF; files and comparisons use LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class TopicQuerySet(TranslatableQuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def listed(self):
+        """Topics shown in the topic list (the background page has its own place)."""
+        return self.filter(kind=Topic.Kind.TOPIC)
+
+    def with_translations(self):
+        return self.prefetch_related("translations")
+
+
+class Topic(TranslatableModel):
+    class Kind(models.TextChoices):
+        TOPIC = "topic", _("Topic")
+        ABOUT = "about", _("Background page")
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_(
+            "The web address of the page: /nl/topics/<slug>/. The same in every language. "
+            "NGO workers share links to it, so do not change it once published."
+        ),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.TOPIC,
+        help_text=_(
+            "A topic is listed on the home page. The background page is shown at /nl/about/."
+        ),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Lower numbers are listed first.")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_("Readers only see published topics."),
+    )
+    last_checked = models.DateField(
+        _("last checked"),
+        default=SEED_DATE,
+        help_text=_(
+            "The date someone last checked that this page is still correct. Readers see it."
+        ),
+    )
+    source_url = models.URLField(
+        _("official source"),
+        blank=True,
+        help_text=_(
+            "A page of the City or the government this topic is based on, if there is one."
+        ),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = TranslatableManager.from_queryset(TopicQuerySet)()
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.safe_translation_getter("title", any_language=True) or self.slug
+
+    def get_absolute_url(self):
+        if self.kind == self.Kind.ABOUT:
+            return reverse("content:about")
+        return reverse("content:topic", kwargs={"slug": self.slug})
+
+
+class TranslationFields(models.Model):
+    """What every translation row records about itself."""
+
+    machine_translated = models.BooleanField(
+        _("machine-assisted"),
+        default=False,
+        help_text=_(
+            "Made with the help of a computer and not yet checked by a person. "
+            "Readers see a notice while this is ticked."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class TopicTranslation(TranslatedFieldsModel, TranslationFields):
+    master = TranslationsForeignKey(
+        Topic, related_name="translations", null=True, on_delete=models.CASCADE
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        help_text=_(
+            "One plain sentence with the answer: what the reader is entitled to or can do."
+        ),
+    )
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        validators=[validate_markdown_headings],
+        help_text=_(
+            "Optional text above the questions. Markdown: *emphasis*, [link](https://…), lists."
+        ),
+    )
+    intro_html = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        unique_together = [("language_code", "master")]
+        verbose_name = _("topic translation")
+
+    def save(self, *args, **kwargs):
+        self.intro = normalise_newlines(self.intro)
+        self.intro_html = render_markdown(self.intro)
+        super().save(*args, **kwargs)
+
+
+class SectionQuerySet(TranslatableQuerySet):
+    def with_translations(self):
+        return self.prefetch_related("translations")
+
+
+class Section(TranslatableModel):
+    """One question on a topic page, with its answer."""
+
+    topic = models.ForeignKey(
+        Topic, related_name="sections", on_delete=models.CASCADE, verbose_name=_("topic")
+    )
+    anchor = models.SlugField(
+        _("anchor"),
+        max_length=80,
+        validators=[validate_anchor],
+        help_text=_(
+            "Links to this question end in #<anchor>. The same in every language; "
+            "do not change it once published."
+        ),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = TranslatableManager.from_queryset(SectionQuerySet)()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "anchor"], name="unique_anchor_per_topic")
+        ]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self):
+        return self.safe_translation_getter("heading", any_language=True) or self.anchor
+
+    def get_absolute_url(self):
+        return f"{self.topic.get_absolute_url()}#{self.anchor}"
+
+
+class SectionTranslation(TranslatedFieldsModel, TranslationFields):
+    master = TranslationsForeignKey(
+        Section, related_name="translations", null=True, on_delete=models.CASCADE
+    )
+    heading = models.CharField(
+        _("question"), max_length=200, help_text=_("The question, as a reader would ask it.")
+    )
+    body = models.TextField(
+        _("answer"),
+        validators=[validate_markdown_headings],
+        help_text=_(
+            "The answer first, in short sentences. Markdown: *emphasis*, [link](https://…), "
+            "lists, ### subheadings."
+        ),
+    )
+    body_html = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        unique_together = [("language_code", "master")]
+        verbose_name = _("question translation")
+
+    def save(self, *args, **kwargs):
+        self.body = normalise_newlines(self.body)
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def for_topic(self, topic):
+        return self.filter(topics=topic)
+
+
+class Organisation(models.Model):
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("The web address of the organisation's page: /nl/organisations/<slug>/."),
+    )
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        help_text=_("The organisation's own name, the same in every language."),
+    )
+    description = models.TextField(
+        _("description"),
+        help_text=_("What the organisation does for undocumented people, in one or two sentences."),
+    )
+    machine_translated = models.BooleanField(
+        _("description machine-assisted"),
+        default=False,
+        help_text=_(
+            "The description in this language was made with the help of a computer and "
+            "not yet checked by a person."
+        ),
+    )
+    website = models.URLField(_("website"), blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=30, blank=True, help_text=_("Only a number from a reliable source.")
+    )
+    email = models.EmailField(_("email"), blank=True)
+    address = models.TextField(_("address"), blank=True)
+    topics = models.ManyToManyField(
+        Topic,
+        related_name="organisations",
+        blank=True,
+        verbose_name=_("topics"),
+        help_text=_("The organisation is listed on these topic pages."),
+    )
+    last_checked = models.DateField(
+        _("last checked"),
+        default=SEED_DATE,
+        help_text=_("The date someone last checked these details. Readers see it."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("content:organisation", kwargs={"slug": self.slug})
+
+
+class LoadRecord(models.Model):
+    """What ``load_content`` last wrote for one unit of content.
+
+    A unit is a topic in one language, or an organisation in one language. When the
+    database no longer matches the digest, an editor has changed the unit since, and
+    the loader leaves it alone.
+    """
+
+    key = models.CharField(_("content unit"), max_length=200, unique=True)
+    digest = models.CharField(_("digest"), max_length=64)
+    loaded_at = models.DateTimeField(_("loaded at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("loaded content record")
+        verbose_name_plural = _("loaded content records")
+
+    def __str__(self):
+        return self.key

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from content import views
+
+app_name = "content"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic"),
+    path("organisations/", views.OrganisationListView.as_view(), name="organisations"),
+    path(
+        "organisations/<slug:slug>/",
+        views.OrganisationDetailView.as_view(),
+        name="organisation",
+    ),
+    path("about/", views.AboutView.as_view(), name="about"),
+    path("privacy/", views.PageView.as_view(template_name="content/privacy.html"), name="privacy"),
+    path(
+        "accessibility/",
+        views.PageView.as_view(template_name="content/accessibility.html"),
+        name="accessibility",
+    ),
+]

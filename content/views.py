@@ -1,0 +1,115 @@
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponseRedirect
+from django.utils.translation import get_language
+from django.views.generic import DetailView, ListView, TemplateView
+
+from content.fallbacks import OrganisationText, pick_description
+from content.forms import OrganisationFilterForm
+from content.models import Organisation, Section, Topic
+from guide import languages
+
+
+class LanguageChoiceView(TemplateView):
+    """``/``: every language by its own name, the browser's preferred ones first.
+
+    Nothing is remembered: the choice is the address the reader goes to.
+    """
+
+    template_name = "content/language_choice.html"
+
+    def get(self, request, *args, **kwargs):
+        requested = request.GET.get("lang", "")
+        if requested in languages.BY_CODE:
+            return HttpResponseRedirect(f"/{requested}/")
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        preferred = languages.by_preference(self.request.headers.get("Accept-Language", ""))
+        return super().get_context_data(choices=preferred, **kwargs)
+
+
+class HomeView(TemplateView):
+    template_name = "content/home.html"
+
+    def get_context_data(self, **kwargs):
+        topics = Topic.objects.published().listed().with_translations()
+        return super().get_context_data(topics=topics, **kwargs)
+
+
+def topic_page_queryset():
+    """Published topics with everything their page shows, in a fixed number of queries."""
+    return Topic.objects.published().prefetch_related(
+        "translations",
+        Prefetch("sections", queryset=Section.objects.with_translations()),
+        Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
+    )
+
+
+class TopicDetailView(DetailView):
+    template_name = "content/topic_detail.html"
+    context_object_name = "topic"
+
+    def get_queryset(self):
+        return topic_page_queryset().listed()
+
+    def get_context_data(self, **kwargs):
+        translated_into = [row.language_code for row in self.object.translations.all()]
+        return super().get_context_data(available_languages=translated_into, **kwargs)
+
+
+class AboutView(TopicDetailView):
+    """The background page: the published topic of kind "about"."""
+
+    template_name = "content/about.html"
+
+    def get_object(self, queryset=None):
+        about = topic_page_queryset().filter(kind=Topic.Kind.ABOUT).first()
+        if about is None:
+            raise Http404
+        return about
+
+
+class OrganisationListView(ListView):
+    template_name = "content/organisation_list.html"
+    context_object_name = "organisations"
+    paginate_by = 25
+
+    def get(self, request, *args, **kwargs):
+        topics = Topic.objects.published().listed().with_translations()
+        self.form = OrganisationFilterForm(request.GET or None, topics)
+        self.topic = self.form.cleaned_data["topic"] if self.form.is_valid() else None
+        response = super().get(request, *args, **kwargs)
+        if self.form.errors:
+            # Still a useful page (the whole list), but not a page to cache or index.
+            response.status_code = 400
+        return response
+
+    def get_queryset(self):
+        organisations = Organisation.objects.all()
+        if self.topic:
+            organisations = organisations.for_topic(self.topic)
+        return organisations
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(form=self.form, selected_topic=self.topic, **kwargs)
+        # Say once for the whole list that its descriptions were machine-assisted.
+        language = get_language()
+        texts = [
+            pick_description(organisation, language) for organisation in context["organisations"]
+        ]
+        machine = any(t.machine_translated for t in texts if t.language_code == language)
+        context["page_text"] = OrganisationText(language, "", machine)
+        return context
+
+
+class OrganisationDetailView(DetailView):
+    template_name = "content/organisation_detail.html"
+    context_object_name = "organisation"
+
+    def get_queryset(self):
+        topics = Topic.objects.published().listed().with_translations()
+        return Organisation.objects.prefetch_related(Prefetch("topics", queryset=topics))
+
+
+class PageView(TemplateView):
+    """A page whose text is part of the interface (privacy, accessibility)."""

@@ -1,0 +1,17 @@
+"""gunicorn's settings; a plain ``gunicorn guide.wsgi`` reads this file.
+
+The access log leaves out who asked and what they searched for: no client address
+(%(h)s), no query string (%(q)s, and %(r)s contains it), no referrer, no user agent.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+timeout = 30
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+accesslog = "-"
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+errorlog = "-"
