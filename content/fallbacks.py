@@ -1,45 +1,93 @@
-"""Choosing which language to show a piece of content in.
+"""Choosing which language to show a piece of content in, and saying so.
 
 Content missing in the reader's language is shown in the first fallback that has it
-(``guide.languages.fallback_chain``: requested → English → Dutch). The caller gets the
-language actually used, so the page can mark the block with its own ``lang``/``dir``
-and tell the reader.
+(``guide.languages.fallback_chain``: requested → English → Dutch). What the page gets
+back, ``Shown``, knows the language actually used — so the block can carry its own
+``lang``/``dir`` — and whether that text is machine-assisted or outdated, so the page
+can tell the reader.
 """
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
+from django.urls import reverse
+from django.utils.translation import override
 from modeltranslation.utils import build_localized_fieldname as localized
 
-from guide.languages import fallback_chain
+from content.freshness import State, organisation_text, parler_texts, state
+from guide.languages import SOURCE_LANGUAGE, fallback_chain
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A text as the reader gets it. Its fields (``title``, ``body`` …) read through."""
+
+    row: object  # the translation row, or a namespace holding the text
+    language_code: str
+    machine_translated: bool
+    outdated: bool
+    dutch_changed_on: object  # a date, or None when unknown
+    dutch_url: str
+
+    def __getattr__(self, name):
+        return getattr(self.row, name)
+
+    @property
+    def notice_key(self):
+        """Blocks with the same key need no notice of their own inside each other."""
+        return (self.language_code, self.machine_translated, self.outdated)
+
+
+def _shown(row, text, source, dutch_url):
+    return Shown(
+        row=row,
+        language_code=text.language_code,
+        machine_translated=text.machine_translated,
+        outdated=state(text, source) == State.OUTDATED,
+        dutch_changed_on=getattr(source, "changed_on", None),
+        dutch_url=dutch_url,
+    )
+
+
+def _dutch_url(obj):
+    with override(SOURCE_LANGUAGE):
+        return obj.get_absolute_url()
 
 
 def pick_translation(obj, language_code):
-    """The parler translation row to show for ``language_code``, or ``None``.
+    """The translation of a topic or question to show for ``language_code``.
 
     Reads ``obj.translations.all()``, so a queryset that prefetched translations
     costs no further queries.
     """
-    rows = {row.language_code: row for row in obj.translations.all()}
+    rows = parler_texts(obj)
     for code in fallback_chain(language_code):
         if code in rows:
-            return rows[code]
+            return _shown(rows[code], rows[code], rows.get(SOURCE_LANGUAGE), _dutch_url(obj))
     return None
 
 
-@dataclass(frozen=True)
-class OrganisationText:
-    """An organisation's description in the language it is shown in."""
-
-    language_code: str
-    description: str
-    machine_translated: bool
-
-
 def pick_description(organisation, language_code):
+    source = organisation_text(organisation, SOURCE_LANGUAGE)
     for code in fallback_chain(language_code):
-        description = getattr(organisation, localized("description", code), "")
-        if description:
-            return OrganisationText(
-                code, description, getattr(organisation, localized("machine_translated", code))
+        text = organisation_text(organisation, code)
+        if text:
+            row = SimpleNamespace(description=getattr(organisation, localized("description", code)))
+            return _shown(
+                row, text, source and _with_date(source, organisation), _dutch_url(organisation)
             )
-    return OrganisationText(language_code, "", False)
+    return None
+
+
+def _with_date(source, organisation):
+    return SimpleNamespace(source_version=source.source_version, changed_on=organisation.changed_on)
+
+
+def page_notice(shown_texts, language_code):
+    """One notice for a list of texts: machine-assisted if any in the reader's language is."""
+    machine = any(
+        text.machine_translated
+        for text in shown_texts
+        if text and text.language_code == language_code
+    )
+    return Shown(None, language_code, machine, False, None, reverse("content:home"))

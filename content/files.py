@@ -8,8 +8,10 @@ One Markdown file per topic per language, ``topics/<slug>/<language>.md``::
     position: 1                # only in the Dutch file, like every field of the
     status: published          # topic itself (kind, last_checked, source_url)
     machine_translated: true   # only when true
-    sections:                  # only for questions whose flags differ from the topic's
-      corona-vaccination: {machine_translated: false}
+    version: 2                 # Dutch: the text's version; other languages say
+    changed_on: 2027-03-01     #   "based_on: 2", the Dutch version they match
+    sections:                  # only for questions whose values differ from the topic's
+      corona-vaccination: {version: 3}
     ---
 
     Optional introduction.
@@ -20,7 +22,8 @@ One Markdown file per topic per language, ``topics/<slug>/<language>.md``::
 
 and one YAML file per language for the organisations, ``organisations/<language>.yaml``:
 the Dutch file lists every organisation with all its fields; the others map an
-organisation's slug to its description in that language.
+organisation's slug to its description in that language. Values equal to their default
+(``version: 1``, ``machine_translated: false`` …) are not written.
 
 Parsing and dumping are exact inverses on canonical files: ``dump(parse(text)) == text``.
 This module knows nothing about the database (see ``content/sync.py``).
@@ -33,9 +36,7 @@ import yaml
 
 from guide.languages import SOURCE_LANGUAGE
 
-TOPIC_TRANSLATION_KEYS = ("title", "summary", "machine_translated")
-TOPIC_SOURCE_KEYS = ("kind", "position", "status", "last_checked", "source_url")
-SECTION_META_KEYS = ("machine_translated",)
+TOPIC_SOURCE_KEYS = ("kind", "icon", "position", "status", "last_checked", "source_url")
 ORGANISATION_SOURCE_KEYS = (
     "slug",
     "name",
@@ -46,7 +47,22 @@ ORGANISATION_SOURCE_KEYS = (
     "topics",
     "last_checked",
 )
-ORGANISATION_TRANSLATION_KEYS = ("description", "machine_translated")
+
+
+def bookkeeping_keys(language):
+    """A translation's own facts, as written in files, with the value left unwritten.
+
+    The Dutch text states its ``version`` (and when it ``changed_on``); a translation
+    states the Dutch version it is ``based_on``. See ``content/versioning.py``.
+    """
+    if language == SOURCE_LANGUAGE:
+        return {"machine_translated": False, "version": 1, "changed_on": None}
+    return {"machine_translated": False, "based_on": 1}
+
+
+def without_defaults(values, defaults):
+    return {key: value for key, value in values.items() if value != defaults[key]}
+
 
 HEADING = re.compile(r"^## (?P<heading>.+?) \{#(?P<anchor>[^}\s]+)\}$")
 BARE_HEADING = re.compile(r"^#{1,2} ")
@@ -116,9 +132,8 @@ def _check_keys(data, allowed, where):
 
 
 def topic_keys(language):
-    if language == SOURCE_LANGUAGE:
-        return ("title", "summary", *TOPIC_SOURCE_KEYS, "machine_translated", "sections")
-    return (*TOPIC_TRANSLATION_KEYS, "sections")
+    source = TOPIC_SOURCE_KEYS if language == SOURCE_LANGUAGE else ()
+    return ("title", "summary", *source, *bookkeeping_keys(language), "sections")
 
 
 def parse_topic(text, slug, language, where):
@@ -147,7 +162,7 @@ def parse_topic(text, slug, language, where):
                     f"{where}, line {number}: the anchor #{anchor} is used twice."
                 )
             extra = section_meta.pop(anchor, {})
-            _check_keys(extra, SECTION_META_KEYS, f"{where}, sections.{anchor}")
+            _check_keys(extra, tuple(bookkeeping_keys(language)), f"{where}, sections.{anchor}")
             sections.append(SectionText(anchor, heading["heading"], [], extra))
         elif BARE_HEADING.match(line):
             raise ContentFileError(
@@ -193,7 +208,8 @@ def parse_organisations(text, language, where):
         entries = {}
         for position, entry in enumerate(data, start=1):
             here = f"{where}, organisation {position}"
-            _check_keys(entry, (*ORGANISATION_SOURCE_KEYS, *ORGANISATION_TRANSLATION_KEYS), here)
+            allowed = (*ORGANISATION_SOURCE_KEYS, "description", *bookkeeping_keys(language))
+            _check_keys(entry, allowed, here)
             if not entry.get("slug"):
                 raise ContentFileError(f"{here}: “slug” is missing.")
             if entry["slug"] in entries:
@@ -203,7 +219,7 @@ def parse_organisations(text, language, where):
     if not isinstance(data, dict):
         raise ContentFileError(f"{where}: expected “<slug>:” followed by its description.")
     for slug, entry in data.items():
-        _check_keys(entry, ORGANISATION_TRANSLATION_KEYS, f"{where}, {slug}")
+        _check_keys(entry, ("description", *bookkeeping_keys(language)), f"{where}, {slug}")
     return data
 
 

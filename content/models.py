@@ -11,11 +11,19 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname as localized
 from parler.fields import TranslationsForeignKey
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFieldsModel
 
 from content.markdown import render_markdown
+from content.versioning import (
+    VersionedDutchText,
+    changed_on_field,
+    is_source,
+    source_version_field,
+)
+from guide.languages import SOURCE_LANGUAGE
 
 #: The date of the City's document this guide was written from.
 SEED_DATE = datetime.date(2021, 9, 21)
@@ -86,6 +94,25 @@ class Topic(TranslatableModel):
             "A topic is listed on the home page. The background page is shown at /nl/about/."
         ),
     )
+
+    class Icon(models.TextChoices):
+        HEALTH = "health", _("Heart (health care)")
+        EDUCATION = "education", _("Book (education)")
+        POLICE = "police", _("Shield (safety, police)")
+        HOUSING = "housing", _("House (housing)")
+        PERMIT = "permit", _("Document (papers, permits)")
+        RETURN = "return", _("Suitcase (travel, return)")
+        COMMUNITY = "community", _("People (neighbourhood, community)")
+        SHELTER = "shelter", _("Bed (shelter)")
+        INFO = "info", _("Information")
+
+    icon = models.CharField(
+        _("icon"),
+        max_length=20,
+        choices=Icon.choices,
+        default=Icon.INFO,
+        help_text=_("The picture next to the topic in the list, to help readers find it."),
+    )
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Lower numbers are listed first.")
     )
@@ -122,14 +149,23 @@ class Topic(TranslatableModel):
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or self.slug
 
+    def mark_checked(self, language):
+        """A person checked this topic in ``language`` — title, summary and every
+        question — against the current Dutch text."""
+        for obj in [self, *self.sections.all()]:
+            rows = {row.language_code: row for row in obj.translations.all()}
+            if language in rows and SOURCE_LANGUAGE in rows:
+                rows[language].mark_checked(rows[SOURCE_LANGUAGE])
+                rows[language].save()
+
     def get_absolute_url(self):
         if self.kind == self.Kind.ABOUT:
             return reverse("content:about")
         return reverse("content:topic", kwargs={"slug": self.slug})
 
 
-class TranslationFields(models.Model):
-    """What every translation row records about itself."""
+class TranslationFields(VersionedDutchText, models.Model):
+    """What every translation row records about itself (see ``versioning.py``)."""
 
     machine_translated = models.BooleanField(
         _("machine-assisted"),
@@ -139,9 +175,22 @@ class TranslationFields(models.Model):
             "Readers see a notice while this is ticked."
         ),
     )
+    source_version = source_version_field()
+    changed_on = changed_on_field()
+
+    #: The fields that make up the text, in the order they are compared.
+    text_fields = ()
 
     class Meta:
         abstract = True
+
+    def dutch_fields(self):
+        return self.text_fields if is_source(self.language_code) else ()
+
+    def mark_checked(self, source):
+        """A person checked this translation against the current Dutch ``source`` row."""
+        self.machine_translated = False
+        self.source_version = source.source_version
 
 
 class TopicTranslation(TranslatedFieldsModel, TranslationFields):
@@ -166,6 +215,8 @@ class TopicTranslation(TranslatedFieldsModel, TranslationFields):
     )
     intro_html = models.TextField(editable=False, blank=True)
 
+    text_fields = ("title", "summary", "intro")
+
     class Meta:
         unique_together = [("language_code", "master")]
         verbose_name = _("topic translation")
@@ -173,6 +224,7 @@ class TopicTranslation(TranslatedFieldsModel, TranslationFields):
     def save(self, *args, **kwargs):
         self.intro = normalise_newlines(self.intro)
         self.intro_html = render_markdown(self.intro)
+        self.raise_version_if_changed()
         super().save(*args, **kwargs)
 
 
@@ -232,6 +284,8 @@ class SectionTranslation(TranslatedFieldsModel, TranslationFields):
     )
     body_html = models.TextField(editable=False, blank=True)
 
+    text_fields = ("heading", "body")
+
     class Meta:
         unique_together = [("language_code", "master")]
         verbose_name = _("question translation")
@@ -239,6 +293,7 @@ class SectionTranslation(TranslatedFieldsModel, TranslationFields):
     def save(self, *args, **kwargs):
         self.body = normalise_newlines(self.body)
         self.body_html = render_markdown(self.body)
+        self.raise_version_if_changed()
         super().save(*args, **kwargs)
 
 
@@ -247,7 +302,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(topics=topic)
 
 
-class Organisation(models.Model):
+class Organisation(VersionedDutchText, models.Model):
     slug = models.SlugField(
         _("slug"),
         max_length=80,
@@ -271,6 +326,10 @@ class Organisation(models.Model):
             "not yet checked by a person."
         ),
     )
+    # Translated by modeltranslation like the description: source_version_nl is the
+    # Dutch description's version, source_version_<xx> the one a translation matches.
+    source_version = source_version_field()
+    changed_on = changed_on_field()
     website = models.URLField(_("website"), blank=True)
     phone = models.CharField(
         _("phone"), max_length=30, blank=True, help_text=_("Only a number from a reliable source.")
@@ -301,8 +360,26 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.raise_version_if_changed()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("content:organisation", kwargs={"slug": self.slug})
+
+    version_attribute = localized("source_version", SOURCE_LANGUAGE)
+
+    def dutch_fields(self):
+        return (localized("description", SOURCE_LANGUAGE),)
+
+    def mark_checked(self, language):
+        """A person checked the description in ``language`` against the current Dutch."""
+        setattr(self, localized("machine_translated", language), False)
+        setattr(
+            self,
+            localized("source_version", language),
+            getattr(self, localized("source_version", SOURCE_LANGUAGE)),
+        )
 
 
 class LoadRecord(models.Model):

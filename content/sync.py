@@ -19,11 +19,13 @@ from content.files import (
     ContentFileError,
     SectionText,
     TopicText,
+    bookkeeping_keys,
     dump_organisations,
     dump_topic,
     dump_yaml,
     parse_organisations,
     parse_topic,
+    without_defaults,
 )
 from content.models import (
     SEED_DATE,
@@ -66,6 +68,21 @@ def topic_queryset():
     )
 
 
+#: Files say "version" (Dutch) or "based_on" (translations); rows say source_version.
+ROW_ATTRIBUTES = {"version": "source_version", "based_on": "source_version"}
+
+
+def _row_bookkeeping(row, language):
+    """A translation row's bookkeeping under the names files use for it."""
+    return {key: getattr(row, ROW_ATTRIBUTES.get(key, key)) for key in bookkeeping_keys(language)}
+
+
+def _set_row_bookkeeping(row, values):
+    for key, value in values.items():
+        setattr(row, ROW_ATTRIBUTES.get(key, key), value)
+    row.minor_edit = True  # the file states the version; loading it is not an edit
+
+
 def topic_text_from_db(topic, language):
     """The topic in ``language`` as it would be written to its file, or ``None``."""
     row = _by_language(topic.translations.all()).get(language)
@@ -75,6 +92,8 @@ def topic_text_from_db(topic, language):
     if language == SOURCE_LANGUAGE:
         if topic.kind != Topic.Kind.TOPIC:
             meta["kind"] = topic.kind
+        if topic.icon != Topic.Icon.INFO:
+            meta["icon"] = topic.icon
         meta |= {
             "position": topic.position,
             "status": topic.status,
@@ -82,16 +101,15 @@ def topic_text_from_db(topic, language):
         }
         if topic.source_url:
             meta["source_url"] = topic.source_url
-    if row.machine_translated:
-        meta["machine_translated"] = True
+    defaults = bookkeeping_keys(language)
+    topic_values = _row_bookkeeping(row, language)
+    meta |= without_defaults(topic_values, defaults)
     sections = []
     for section in topic.sections.all():
         answer = _by_language(section.translations.all()).get(language)
         if answer is None:
             continue
-        extra = {}
-        if answer.machine_translated != row.machine_translated:
-            extra["machine_translated"] = answer.machine_translated
+        extra = without_defaults(_row_bookkeeping(answer, language), topic_values)
         sections.append(SectionText(section.anchor, answer.heading, answer.body, extra))
     return TopicText(topic.slug, language, meta, row.intro, sections)
 
@@ -101,6 +119,7 @@ def apply_topic_text(text, where):
     if text.language == SOURCE_LANGUAGE:
         topic = Topic.objects.filter(slug=text.slug).first() or Topic(slug=text.slug)
         topic.kind = meta.get("kind", Topic.Kind.TOPIC)
+        topic.icon = meta.get("icon", Topic.Icon.INFO)
         topic.position = meta.get("position", 0)
         topic.status = meta.get("status", topic.status)
         topic.last_checked = meta.get("last_checked", SEED_DATE)
@@ -110,10 +129,13 @@ def apply_topic_text(text, where):
     else:
         topic = Topic.objects.get(slug=text.slug)
 
+    topic_values = {
+        key: meta.get(key, default) for key, default in bookkeeping_keys(text.language).items()
+    }
     row = TopicTranslation.objects.filter(master=topic, language_code=text.language).first()
     row = row or TopicTranslation(master=topic, language_code=text.language)
     row.title, row.summary, row.intro = meta["title"], meta["summary"], text.intro
-    row.machine_translated = meta.get("machine_translated", False)
+    _set_row_bookkeeping(row, topic_values)
     _validate(row, where)
     row.save()
 
@@ -133,7 +155,7 @@ def apply_topic_text(text, where):
         ).first()
         answer = answer or SectionTranslation(master=section, language_code=text.language)
         answer.heading, answer.body = item.heading, item.body
-        answer.machine_translated = item.meta.get("machine_translated", row.machine_translated)
+        _set_row_bookkeeping(answer, topic_values | item.meta)
         _validate(answer, here)
         answer.save()
 
@@ -151,6 +173,16 @@ def apply_topic_text(text, where):
 OPTIONAL_ORGANISATION_FIELDS = ("website", "phone", "email", "address")
 
 
+def _organisation_attributes(language):
+    """File key → attribute holding the organisation's bookkeeping in ``language``."""
+    return {
+        "machine_translated": localized("machine_translated", language),
+        "version": localized("source_version", language),
+        "based_on": localized("source_version", language),
+        "changed_on": "changed_on",
+    }
+
+
 def organisation_entry_from_db(organisation, language):
     description = getattr(organisation, localized("description", language)) or ""
     if language != SOURCE_LANGUAGE and not description:
@@ -164,9 +196,10 @@ def organisation_entry_from_db(organisation, language):
         entry["topics"] = [topic.slug for topic in organisation.topics.all()]
         entry["last_checked"] = organisation.last_checked
     entry["description"] = description
-    if getattr(organisation, localized("machine_translated", language)):
-        entry["machine_translated"] = True
-    return entry
+    attributes = _organisation_attributes(language)
+    defaults = bookkeeping_keys(language)
+    values = {key: getattr(organisation, attributes[key]) for key in defaults}
+    return entry | without_defaults(values, defaults)
 
 
 def apply_organisation_entry(slug, entry, language, where):
@@ -179,11 +212,10 @@ def apply_organisation_entry(slug, entry, language, where):
     else:
         organisation = Organisation.objects.get(slug=slug)
     setattr(organisation, localized("description", language), entry.get("description", ""))
-    setattr(
-        organisation,
-        localized("machine_translated", language),
-        entry.get("machine_translated", False),
-    )
+    attributes = _organisation_attributes(language)
+    for key, default in bookkeeping_keys(language).items():
+        setattr(organisation, attributes[key], entry.get(key, default))
+    organisation.minor_edit = True  # the file states the version
     _validate(organisation, where)
     organisation.save()
     if language == SOURCE_LANGUAGE:

@@ -1,5 +1,5 @@
-"""django-modeltranslation registration: a description column per language, and a flag
-per language saying whether that description was machine-assisted."""
+"""django-modeltranslation registration: per language, the description, whether it was
+machine-assisted, and the version of the Dutch description it matches."""
 
 from modeltranslation.translator import TranslationOptions, register
 
@@ -8,5 +8,5 @@ from content.models import Organisation
 
 @register(Organisation)
 class OrganisationTranslationOptions(TranslationOptions):
-    fields = ("description", "machine_translated")
+    fields = ("description", "machine_translated", "source_version")
     required_languages = {"nl": ("description",)}

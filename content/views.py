@@ -1,10 +1,11 @@
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
-from content.fallbacks import OrganisationText, pick_description
+from content.fallbacks import page_notice, pick_description
 from content.forms import OrganisationFilterForm
+from content.freshness import organisation_text
 from content.models import Organisation, Section, Topic
 from guide import languages
 
@@ -16,12 +17,6 @@ class LanguageChoiceView(TemplateView):
     """
 
     template_name = "content/language_choice.html"
-
-    def get(self, request, *args, **kwargs):
-        requested = request.GET.get("lang", "")
-        if requested in languages.BY_CODE:
-            return HttpResponseRedirect(f"/{requested}/")
-        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         preferred = languages.by_preference(self.request.headers.get("Accept-Language", ""))
@@ -97,8 +92,7 @@ class OrganisationListView(ListView):
         texts = [
             pick_description(organisation, language) for organisation in context["organisations"]
         ]
-        machine = any(t.machine_translated for t in texts if t.language_code == language)
-        context["page_text"] = OrganisationText(language, "", machine)
+        context["page_text"] = page_notice(texts, language)
         return context
 
 
@@ -109,6 +103,10 @@ class OrganisationDetailView(DetailView):
     def get_queryset(self):
         topics = Topic.objects.published().listed().with_translations()
         return Organisation.objects.prefetch_related(Prefetch("topics", queryset=topics))
+
+    def get_context_data(self, **kwargs):
+        described_in = [code for code in languages.CODES if organisation_text(self.object, code)]
+        return super().get_context_data(available_languages=described_in, **kwargs)
 
 
 class PageView(TemplateView):

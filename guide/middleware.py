@@ -1,7 +1,10 @@
 """Site-wide middleware."""
 
 from django.db import connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import translate_url
+
+from guide import languages
 
 
 class HealthCheckMiddleware:
@@ -22,3 +25,25 @@ class HealthCheckMiddleware:
             return self.get_response(request)
         connection.ensure_connection()
         return HttpResponse("ok", content_type="text/plain")
+
+
+class LanguageParameterMiddleware:
+    """``?lang=xx`` on any page redirects to the same page under ``/xx/``.
+
+    For links written by hand ("add ?lang=ar") and for forms that pick a language.
+    An unknown code is ignored: the page is shown as it is.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        code = request.GET.get("lang")
+        if code not in languages.BY_CODE:
+            return self.get_response(request)
+        query = request.GET.copy()
+        del query["lang"]
+        path = translate_url(request.path, code)
+        if path == request.path and not request.path.startswith(f"/{code}/"):
+            path = f"/{code}/"  # the language choice, or a page that does not exist
+        return HttpResponseRedirect(f"{path}?{query.urlencode()}" if query else path)

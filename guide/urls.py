@@ -1,12 +1,18 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from content import views
+from content.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.LanguageChoiceView.as_view(), name="language-choice"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # The address Dutch public bodies use for their accessibility statement.
+    path("toegankelijkheid", RedirectView.as_view(url="/nl/accessibility/", permanent=True)),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 
