@@ -7,14 +7,14 @@ BIN := $(VENV)/bin
 # Local development only: DEBUG on, a throwaway key, SQLite unless DATABASE_URL is set.
 DEV := DEBUG=1
 
-.PHONY: run test lint format install messages gettext clean
+.PHONY: run test lint format install messages gettext chromium clean
 
 run: install messages
 	$(DEV) $(BIN)/python manage.py migrate --no-input -v 0
 	$(DEV) $(BIN)/python manage.py load_content
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install messages
+test: install messages chromium
 	$(BIN)/python -m pytest
 
 lint: install
@@ -36,14 +36,24 @@ $(VENV)/.installed: pyproject.toml
 messages: install gettext
 	$(DEV) $(BIN)/python manage.py compilemessages --ignore '$(VENV)' -v 0
 
+# A system tool from Debian's packages: installed when missing and we are root,
+# otherwise explained. $(1): the command, $(2): the package.
+define system_tool
+	@command -v $(1) >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -q && apt-get install -y -q --no-install-recommends $(2); \
+	  else \
+	    echo "$(1) is missing: install it (e.g. 'sudo apt-get install $(2)')."; exit 1; \
+	  fi; }
+endef
+
 # compilemessages needs GNU gettext's msgfmt.
 gettext:
-	@command -v msgfmt >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -q && apt-get install -y -q --no-install-recommends gettext; \
-	  else \
-	    echo "msgfmt is missing: install GNU gettext (e.g. 'sudo apt-get install gettext')."; exit 1; \
-	  fi; }
+	$(call system_tool,msgfmt,gettext)
+
+# The browser tests drive Debian's Chromium; nothing downloads a browser of its own.
+chromium:
+	$(call system_tool,chromium,chromium)
 
 clean:
 	rm -rf $(VENV) build *.egg-info staticfiles db.sqlite3 .pytest_cache .ruff_cache

@@ -1,10 +1,41 @@
 import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core import serializers
+from django.utils import translation
 
+from content.models import Topic
 from content.sync import load
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the guide's real content, loaded once per run."""
+    """Every test starts from the guide's real content, loaded once per run.
+
+    Returns the content serialised, for tests that commit (browser tests against the
+    live server): the tables are emptied after each of them, and ``restore_content``
+    puts it back.
+    """
     with django_db_blocker.unblock():
         load()
+        rows = [
+            row
+            for model in apps.get_app_config("content").get_models()
+            for row in model.objects.all()
+        ]
+        return serializers.serialize("json", rows)
+
+
+@pytest.fixture
+def restore_content(django_db_setup, transactional_db):
+    if not Topic.objects.exists():
+        for row in serializers.deserialize("json", django_db_setup):
+            row.save()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A request activates its language for the thread; start each test from the default."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

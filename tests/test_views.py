@@ -4,26 +4,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from content.models import Organisation, Status, Topic
+from content.models import Status, Topic
 from guide.languages import CODES
 from tests.factories import add_translation, make_organisation, make_section, make_topic
+from tests.pages import public_paths
 
 pytestmark = pytest.mark.django_db
-
-
-def public_paths(language):
-    topics = Topic.objects.published().listed().values_list("slug", flat=True)
-    organisations = Organisation.objects.values_list("slug", flat=True)
-    return [
-        f"/{language}/",
-        *(f"/{language}/topics/{slug}/" for slug in topics),
-        f"/{language}/organisations/",
-        f"/{language}/organisations/?topic=health-care",
-        *(f"/{language}/organisations/{slug}/" for slug in organisations),
-        f"/{language}/about/",
-        f"/{language}/privacy/",
-        f"/{language}/accessibility/",
-    ]
 
 
 @pytest.mark.parametrize("language", CODES)
@@ -104,13 +90,15 @@ def test_a_path_without_a_language_redirects_to_the_browsers_language(client):
     assert response["Location"] == "/pt/topics/housing/"
 
 
-def test_a_missing_translation_falls_back_to_english_marked_as_such(client):
+def test_a_removed_translation_falls_back_to_english_marked_as_such(client):
+    Topic.objects.get(slug="housing").delete_translation("pt")
     html = client.get("/pt/topics/housing/").content.decode()
     assert '<h1 lang="en" dir="ltr">Housing</h1>' in html
-    assert "It is shown in" in html or "shown in" in html
+    assert 'class="notice notice-fallback"' in html
 
 
 def test_an_arabic_page_is_right_to_left_and_english_blocks_inside_it_left_to_right(client):
+    Topic.objects.get(slug="housing").delete_translation("ar")
     html = client.get("/ar/topics/housing/").content.decode()
     assert '<html lang="ar" dir="rtl">' in html
     assert '<h1 lang="en" dir="ltr">' in html
@@ -212,3 +200,17 @@ def test_healthz_answers_for_any_host(client):
     response = client.get("/healthz", HTTP_HOST="10.0.0.7:8000")
     assert response.status_code == 200
     assert response.content == b"ok"
+
+
+def test_the_dutch_accessibility_address_leads_to_the_statement(client):
+    response = client.get("/toegankelijkheid")
+    assert response.status_code == 301
+    assert response["Location"] == "/nl/accessibility/"
+    assert "Toegankelijkheidsverklaring" in client.get("/nl/accessibility/").content.decode()
+
+
+def test_a_topic_page_carries_a_qr_code_of_its_own_address_for_print(client):
+    html = client.get("/tl/topics/housing/").content.decode()
+    handout = html.split('class="print-only handout-link"')[1].split("</div>\n</div>")[0]
+    assert "<svg" in handout
+    assert "http://testserver/tl/topics/housing/" in handout

@@ -3,11 +3,16 @@
 import re
 from urllib.parse import urlsplit
 
+import segno
 from django import template
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from content.fallbacks import pick_description, pick_translation
+from content.models import Topic
 from guide.languages import BY_CODE
 
 register = template.Library()
@@ -34,23 +39,43 @@ def lang_attrs(language_code):
 
 @register.inclusion_tag("includes/translation_notice.html")
 def translation_notice(shown, like=None):
-    """One line saying a text is a fallback or was machine-assisted; nothing otherwise.
+    """A line for each thing the reader should know about a text; nothing otherwise.
 
     ``shown`` is what ``in_reader_language`` or ``description`` returned. Pass the
     page's own text as ``like`` to stay silent where a block is in the same state as
     the page around it, which already said so once.
     """
-    if not shown or (
-        like
-        and like.language_code == shown.language_code
-        and like.machine_translated == shown.machine_translated
-    ):
+    if not shown or (like and like.notice_key == shown.notice_key):
         return {}
     return {
+        "shown": shown,
         "shown_language": gettext(BY_CODE[shown.language_code].name),
         "is_fallback": shown.language_code != get_language(),
-        "machine_translated": shown.machine_translated,
     }
+
+
+@register.simple_tag(takes_context=True)
+def nav_link(context, view_name, label):
+    """A link to a page of the site, marked as the current page where it is."""
+    match = context["request"].resolver_match
+    if match and match.view_name == view_name:
+        return format_html('<a href="{}" aria-current="page">{}</a>', reverse(view_name), label)
+    return format_html('<a href="{}">{}</a>', reverse(view_name), label)
+
+
+@register.simple_tag
+def topic_icon(topic):
+    """The topic's inline SVG icon (decorative: hidden from screen readers)."""
+    name = topic.icon if topic.icon in Topic.Icon.values else Topic.Icon.INFO
+    return render_to_string(f"includes/icons/{name}.svg")
+
+
+@register.simple_tag(takes_context=True)
+def qr_code(context):
+    """This page's address as an inline SVG QR code, for printed handouts."""
+    url = context["request"].build_absolute_uri(context["request"].path)
+    svg = segno.make(url, error="m").svg_inline(scale=3, border=2)
+    return mark_safe(svg)  # segno writes only its own elements and path data
 
 
 @register.filter
