@@ -1,7 +1,10 @@
 from django.db.models import Prefetch
 from django.http import Http404
+from django.shortcuts import render
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import DetailView, ListView, TemplateView, View
 
 from content.fallbacks import page_notice, pick_description
 from content.forms import OrganisationFilterForm
@@ -10,7 +13,15 @@ from content.models import Organisation, Section, Topic
 from guide import languages
 
 
-class LanguageChoiceView(TemplateView):
+@method_decorator(csrf_exempt, name="dispatch")
+class PublicView(View):
+    """A page for readers: read only, so nothing is ever posted to it and no CSRF
+    cookie is needed. Other methods get a 405 page (``ReadableErrorPagesMiddleware``)."""
+
+    http_method_names = ["get", "head", "options"]
+
+
+class LanguageChoiceView(PublicView, TemplateView):
     """``/``: every language by its own name, the browser's preferred ones first.
 
     Nothing is remembered: the choice is the address the reader goes to.
@@ -23,7 +34,7 @@ class LanguageChoiceView(TemplateView):
         return super().get_context_data(choices=preferred, **kwargs)
 
 
-class HomeView(TemplateView):
+class HomeView(PublicView, TemplateView):
     template_name = "content/home.html"
 
     def get_context_data(self, **kwargs):
@@ -40,7 +51,7 @@ def topic_page_queryset():
     )
 
 
-class TopicDetailView(DetailView):
+class TopicDetailView(PublicView, DetailView):
     template_name = "content/topic_detail.html"
     context_object_name = "topic"
 
@@ -64,7 +75,7 @@ class AboutView(TopicDetailView):
         return about
 
 
-class OrganisationListView(ListView):
+class OrganisationListView(PublicView, ListView):
     template_name = "content/organisation_list.html"
     context_object_name = "organisations"
     paginate_by = 25
@@ -96,7 +107,7 @@ class OrganisationListView(ListView):
         return context
 
 
-class OrganisationDetailView(DetailView):
+class OrganisationDetailView(PublicView, DetailView):
     template_name = "content/organisation_detail.html"
     context_object_name = "organisation"
 
@@ -109,5 +120,10 @@ class OrganisationDetailView(DetailView):
         return super().get_context_data(available_languages=described_in, **kwargs)
 
 
-class PageView(TemplateView):
+class PageView(PublicView, TemplateView):
     """A page whose text is part of the interface (privacy, accessibility)."""
+
+
+def csrf_failure(request, reason=""):
+    """An editor's form that could not be checked (expired, or sent from elsewhere)."""
+    return render(request, "403_csrf.html", status=403)

@@ -1,7 +1,10 @@
 """Site-wide middleware."""
 
+from csp.middleware import CSPMiddleware
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import translate_url
 
 from guide import languages
@@ -47,3 +50,32 @@ class LanguageParameterMiddleware:
         if path == request.path and not request.path.startswith(f"/{code}/"):
             path = f"/{code}/"  # the language choice, or a page that does not exist
         return HttpResponseRedirect(f"{path}?{query.urlencode()}" if query else path)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's policy, relaxed under the admin path only as far as the admin needs."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if request.path.startswith(f"/{settings.ADMIN_PATH}") and not report_only:
+            parts.update = {**(parts.update or {}), **settings.CONTENT_SECURITY_POLICY_ADMIN_UPDATE}
+        return parts
+
+
+class ReadableErrorPagesMiddleware:
+    """Gives a method-not-allowed answer (405) a page in the reader's language.
+
+    Django's own 405 response is empty; a person who ends up there (a form from
+    elsewhere, a link opened by an app) should read what happened and where to go.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content:
+            page = render(request, "405.html", status=405)
+            page["Allow"] = response["Allow"]
+            return page
+        return response

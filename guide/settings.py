@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from guide import languages
@@ -41,11 +42,64 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 
+# --- Privacy and security headers --------------------------------------------------
+# The readers fear being tracked: no cookies for them, nothing loaded from elsewhere,
+# and no referrer, so an organisation's site never learns which page a visitor read.
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
-# A click to an organisation's site must not reveal which page of the guide it came from.
 SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# In production the site is served over HTTPS only (behind a proxy that terminates TLS,
+# gunicorn trusts X-Forwarded-Proto from FORWARDED_ALLOW_IPS; see gunicorn.conf.py).
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+# Asking browsers to preload HSTS binds the whole domain; its owner decides (W021).
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
+# Only editors get cookies (the admin's session and CSRF token).
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 8 * 60 * 60  # a working day
+CSRF_FAILURE_VIEW = "content.views.csrf_failure"
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+# What the admin needs on top (guide.middleware.ContentSecurityPolicyMiddleware): the
+# Django admin writes inline style attributes. Scripts stay 'self' only.
+CONTENT_SECURITY_POLICY_ADMIN_UPDATE = {"style-src": [UNSAFE_INLINE], "img-src": ["data:"]}
+
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 
 # --- Applications ------------------------------------------------------------------
 
@@ -59,6 +113,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
     "parler",
     "content",
 ]
@@ -66,6 +121,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "guide.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "guide.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before anything that adds "Vary: Cookie", so pages stay cacheable per language.
@@ -76,6 +133,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "guide.middleware.ReadableErrorPagesMiddleware",
 ]
 
 ROOT_URLCONF = "guide.urls"
@@ -147,7 +205,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = languages.modeltranslation_fallbacks()
 # --- Static files ------------------------------------------------------------------
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -159,9 +217,30 @@ if DEBUG:
 
 # --- Logging -----------------------------------------------------------------------
 
+# Nothing that identifies a visitor is logged: Django logs paths, never addresses, and
+# the development server's request lines lose their query strings. (gunicorn's access
+# log is configured in gunicorn.conf.py.)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"without_query": {"()": "guide.log_filters.WithoutQueryString"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["without_query"],
+        },
+    },
+    "loggers": {
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 from django.views.generic import RedirectView
 
 from content import views
@@ -10,9 +11,14 @@ from content.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.LanguageChoiceView.as_view(), name="language-choice"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     # The address Dutch public bodies use for their accessibility statement.
-    path("toegankelijkheid", RedirectView.as_view(url="/nl/accessibility/", permanent=True)),
+    path(
+        "toegankelijkheid",
+        RedirectView.as_view(
+            url="/nl/accessibility/", permanent=True, http_method_names=["get", "head"]
+        ),
+    ),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

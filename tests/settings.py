@@ -18,3 +18,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Serve static files straight from static/ (browser tests need the CSS), no collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# The test client speaks plain HTTP; production redirects it to HTTPS.
+SECURE_SSL_REDIRECT = False

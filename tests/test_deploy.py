@@ -1,0 +1,56 @@
+"""Production settings pass Django's deployment checks."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+PRODUCTION = {
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "guide.example.org",
+}
+
+
+def manage(*args, **env):
+    environment = {**os.environ, **env}
+    # Set by the test run itself (settings module, browser tests), not by production.
+    for name in ["DJANGO_SETTINGS_MODULE", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"]:
+        environment.pop(name, None)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_check_deploy_reports_nothing_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "DEBUG", **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = manage("check", ALLOWED_HOSTS="guide.example.org", SECRET_KEY="")
+    assert result.returncode != 0
+    assert "Set the SECRET_KEY environment variable" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        ("SECURE_SSL_REDIRECT", True),
+        ("SESSION_COOKIE_SECURE", True),
+        ("CSRF_COOKIE_SECURE", True),
+        ("SECURE_HSTS_SECONDS", 31536000),
+        ("DEBUG", False),
+    ],
+)
+def test_production_defaults_are_the_safe_ones(setting, expected):
+    code = f"from django.conf import settings; print(repr(settings.{setting}))"
+    result = manage("shell", "-c", code, **PRODUCTION)
+    assert result.stdout.strip().splitlines()[-1] == repr(expected), result.stderr
