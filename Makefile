@@ -7,7 +7,9 @@ BIN := $(VENV)/bin
 # Local development only: DEBUG on, a throwaway key, SQLite unless DATABASE_URL is set.
 DEV := DEBUG=1
 
-.PHONY: run test lint format install messages gettext chromium clean
+LANGUAGES := nl en es fr pt ar id tl
+
+.PHONY: run test lint format install messages catalogues gettext chromium clean
 
 run: install messages
 	$(DEV) $(BIN)/python manage.py migrate --no-input -v 0
@@ -35,6 +37,11 @@ $(VENV)/.installed: pyproject.toml
 
 messages: install gettext
 	$(DEV) $(BIN)/python manage.py compilemessages --ignore '$(VENV)' -v 0
+
+# After changing interface text: update every catalogue, then translate what is new.
+catalogues: install gettext
+	$(DEV) $(BIN)/python manage.py makemessages $(addprefix -l ,$(LANGUAGES)) \
+	  --ignore '$(VENV)' --ignore staticfiles --ignore tests --ignore build --no-obsolete -v 0
 
 # A system tool from Debian's packages: installed when missing and we are root,
 # otherwise explained. $(1): the command, $(2): the package.

@@ -24,6 +24,14 @@ class State(models.TextChoices):
 
 URGENCY = list(State)
 
+#: One word per state, for tables with a column per language.
+SHORT_LABELS = {
+    State.MISSING: _("missing"),
+    State.OUTDATED: _("outdated"),
+    State.MACHINE: _("machine"),
+    State.UP_TO_DATE: _("ok"),
+}
+
 
 @dataclass(frozen=True)
 class Text:

@@ -7,9 +7,11 @@ adds a column per language to the same table (see ``translation.py``).
 
 import datetime
 
-from django.core.exceptions import ValidationError
+import reversion
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname as localized
 from parler.fields import TranslationsForeignKey
@@ -17,6 +19,13 @@ from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFieldsModel
 
 from content.markdown import render_markdown
+from content.validators import (
+    published_address_unchanged,
+    validate_anchor,
+    validate_markdown_headings,
+    validate_phone,
+    validate_web_address,
+)
 from content.versioning import (
     VersionedDutchText,
     changed_on_field,
@@ -28,30 +37,10 @@ from guide.languages import SOURCE_LANGUAGE
 #: The date of the City's document this guide was written from.
 SEED_DATE = datetime.date(2021, 9, 21)
 
-#: Element ids the page layout uses itself; a section anchor may not take them.
-RESERVED_ANCHORS = {"main", "toc-title", "who-can-help", "emergency-title"}
-
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
-
-
-def validate_anchor(value):
-    if value in RESERVED_ANCHORS:
-        raise ValidationError(
-            _("“%(value)s” is used by the page layout; choose another anchor."),
-            params={"value": value},
-        )
-
-
-def validate_markdown_headings(value):
-    """The page owns h1 (the title) and h2 (the questions); a text starts at ###."""
-    for line in value.splitlines():
-        if line.startswith(("# ", "## ")):
-            raise ValidationError(
-                _("Use ### for a heading inside a text; # and ## are used by the page itself.")
-            )
 
 
 def normalise_newlines(text):
@@ -59,9 +48,17 @@ def normalise_newlines(text):
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def review_cutoff():
+    """Pages last checked before this date are overdue for checking."""
+    return timezone.localdate() - datetime.timedelta(days=settings.REVIEW_PERIOD_DAYS)
+
+
 class TopicQuerySet(TranslatableQuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
+
+    def overdue(self):
+        return self.filter(last_checked__lt=review_cutoff())
 
     def listed(self):
         """Topics shown in the topic list (the background page has its own place)."""
@@ -71,6 +68,7 @@ class TopicQuerySet(TranslatableQuerySet):
         return self.prefetch_related("translations")
 
 
+@reversion.register(follow=["translations", "sections"])
 class Topic(TranslatableModel):
     class Kind(models.TextChoices):
         TOPIC = "topic", _("Topic")
@@ -81,7 +79,7 @@ class Topic(TranslatableModel):
         max_length=80,
         unique=True,
         help_text=_(
-            "The web address of the page: /nl/topics/<slug>/. The same in every language. "
+            "The last part of the page's web address, as in /nl/topics/health-care/. The same in every language. "
             "NGO workers share links to it, so do not change it once published."
         ),
     )
@@ -133,6 +131,7 @@ class Topic(TranslatableModel):
     source_url = models.URLField(
         _("official source"),
         blank=True,
+        validators=[validate_web_address],
         help_text=_(
             "A page of the City or the government this topic is based on, if there is one."
         ),
@@ -145,9 +144,24 @@ class Topic(TranslatableModel):
         ordering = ["position", "slug"]
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
+        permissions = [
+            ("publish_topic", _("Can publish and unpublish topics")),
+            ("edit_dutch", _("Can change Dutch texts and the structure of the guide")),
+        ]
 
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or self.slug
+
+    def clean(self):
+        published_address_unchanged(
+            self,
+            "slug",
+            lambda topic: Topic.objects.filter(pk=topic.pk, status=Status.PUBLISHED).exists(),
+            _(
+                "This topic has been published, and NGO workers share links to it. "
+                "Its slug can no longer change."
+            ),
+        )
 
     def mark_checked(self, language):
         """A person checked this topic in ``language`` — title, summary and every
@@ -193,6 +207,7 @@ class TranslationFields(VersionedDutchText, models.Model):
         self.source_version = source.source_version
 
 
+@reversion.register(follow=["master"])
 class TopicTranslation(TranslatedFieldsModel, TranslationFields):
     master = TranslationsForeignKey(
         Topic, related_name="translations", null=True, on_delete=models.CASCADE
@@ -233,6 +248,7 @@ class SectionQuerySet(TranslatableQuerySet):
         return self.prefetch_related("translations")
 
 
+@reversion.register(follow=["translations"])
 class Section(TranslatableModel):
     """One question on a topic page, with its answer."""
 
@@ -244,7 +260,7 @@ class Section(TranslatableModel):
         max_length=80,
         validators=[validate_anchor],
         help_text=_(
-            "Links to this question end in #<anchor>. The same in every language; "
+            "Links to this question end in # and the anchor, as in #costs. The same in every language; "
             "do not change it once published."
         ),
     )
@@ -263,10 +279,21 @@ class Section(TranslatableModel):
     def __str__(self):
         return self.safe_translation_getter("heading", any_language=True) or self.anchor
 
+    def clean(self):
+        published_address_unchanged(
+            self,
+            "anchor",
+            lambda section: section.topic.status == Status.PUBLISHED,
+            _(
+                "This question has been published, and links point to it. Its anchor can no longer change."
+            ),
+        )
+
     def get_absolute_url(self):
         return f"{self.topic.get_absolute_url()}#{self.anchor}"
 
 
+@reversion.register(follow=["master"])
 class SectionTranslation(TranslatedFieldsModel, TranslationFields):
     master = TranslationsForeignKey(
         Section, related_name="translations", null=True, on_delete=models.CASCADE
@@ -301,13 +328,19 @@ class OrganisationQuerySet(models.QuerySet):
     def for_topic(self, topic):
         return self.filter(topics=topic)
 
+    def overdue(self):
+        return self.filter(last_checked__lt=review_cutoff())
 
+
+@reversion.register()
 class Organisation(VersionedDutchText, models.Model):
     slug = models.SlugField(
         _("slug"),
         max_length=80,
         unique=True,
-        help_text=_("The web address of the organisation's page: /nl/organisations/<slug>/."),
+        help_text=_(
+            "The last part of the web address of the organisation's page, as in /nl/organisations/kruispost/."
+        ),
     )
     name = models.CharField(
         _("name"),
@@ -330,9 +363,13 @@ class Organisation(VersionedDutchText, models.Model):
     # Dutch description's version, source_version_<xx> the one a translation matches.
     source_version = source_version_field()
     changed_on = changed_on_field()
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_web_address])
     phone = models.CharField(
-        _("phone"), max_length=30, blank=True, help_text=_("Only a number from a reliable source.")
+        _("phone"),
+        max_length=30,
+        blank=True,
+        validators=[validate_phone],
+        help_text=_("Only a number from a reliable source."),
     )
     email = models.EmailField(_("email"), blank=True)
     address = models.TextField(_("address"), blank=True)
@@ -366,6 +403,16 @@ class Organisation(VersionedDutchText, models.Model):
 
     def get_absolute_url(self):
         return reverse("content:organisation", kwargs={"slug": self.slug})
+
+    def clean(self):
+        published_address_unchanged(
+            self,
+            "slug",
+            lambda organisation: True,  # every organisation is public
+            _(
+                "NGO workers share links to this organisation's page. Its slug can no longer change."
+            ),
+        )
 
     version_attribute = localized("source_version", SOURCE_LANGUAGE)
 

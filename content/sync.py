@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
@@ -331,7 +332,9 @@ def _outcome(current, record, text, force):
 def load(data_dir=DEFAULT_DATA_DIR, *, force=False, dry_run=False):
     units = read_units(data_dir)
     report = Report()
-    with transaction.atomic():
+    with transaction.atomic(), reversion.create_revision():
+        # One entry in the editors' history per load.
+        reversion.set_comment("Loaded from the content files.")
         for unit in units:
             record = LoadRecord.objects.filter(key=unit.key).first()
             outcome = _outcome(unit.current(), record, unit.text, force)

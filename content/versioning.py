@@ -20,9 +20,12 @@ SOURCE_VERSION_HELP = _(
 )
 
 
+# Kept by saving (a minor edit or not) and by marking a translation checked; never typed.
+
+
 def source_version_field():
     return models.PositiveIntegerField(
-        _("version of the Dutch text"), default=1, help_text=SOURCE_VERSION_HELP
+        _("version of the Dutch text"), default=1, editable=False, help_text=SOURCE_VERSION_HELP
     )
 
 
@@ -31,6 +34,7 @@ def changed_on_field():
         _("Dutch text changed on"),
         null=True,
         blank=True,
+        editable=False,
         help_text=_("When the current version of the Dutch text was saved."),
     )
 

@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
@@ -42,9 +43,10 @@ class HomeView(PublicView, TemplateView):
         return super().get_context_data(topics=topics, **kwargs)
 
 
-def topic_page_queryset():
+def topic_page_queryset(topics=None):
     """Published topics with everything their page shows, in a fixed number of queries."""
-    return Topic.objects.published().prefetch_related(
+    topics = Topic.objects.published() if topics is None else topics
+    return topics.prefetch_related(
         "translations",
         Prefetch("sections", queryset=Section.objects.with_translations()),
         Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
@@ -73,6 +75,30 @@ class AboutView(TopicDetailView):
         if about is None:
             raise Http404
         return about
+
+
+class PreviewTopicView(TopicDetailView):
+    """A topic exactly as readers will see it, drafts included: for staff only.
+
+    Never cached and never indexed; to anyone else the page does not exist.
+    """
+
+    preview = True
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_staff:
+            raise Http404
+        response = super().dispatch(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    def get_queryset(self):
+        return topic_page_queryset(Topic.objects.all())
+
+    def get_template_names(self):
+        about = self.object.kind == Topic.Kind.ABOUT
+        return [AboutView.template_name if about else self.template_name]
 
 
 class OrganisationListView(PublicView, ListView):

@@ -6,6 +6,7 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import translate_url
+from django.utils import translation
 
 from guide import languages
 
@@ -78,4 +79,26 @@ class ReadableErrorPagesMiddleware:
             page = render(request, "405.html", status=405)
             page["Allow"] = response["Allow"]
             return page
+        return response
+
+
+class AdminMiddleware:
+    """What differs in the editors' admin from the readers' site.
+
+    - It speaks the editors' language (``ADMIN_LANGUAGE``), whatever the browser says:
+      editors of the City work in Dutch, other languages each have a tab.
+    - Its referrer policy is ``same-origin``: with ``no-referrer`` a browser sends
+      ``Origin: null`` with a form, and Django's CSRF check rightly refuses it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(f"/{settings.ADMIN_PATH}"):
+            return self.get_response(request)
+        translation.activate(settings.ADMIN_LANGUAGE)
+        request.LANGUAGE_CODE = settings.ADMIN_LANGUAGE
+        response = self.get_response(request)
+        response["Referrer-Policy"] = "same-origin"
         return response

@@ -67,6 +67,17 @@ SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 8 * 60 * 60  # a working day
 CSRF_FAILURE_VIEW = "content.views.csrf_failure"
 
+# Password guessing: after AXES_FAILURE_LIMIT failed logins for one account from one
+# address, that combination is locked out for AXES_COOLOFF_TIME hours.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Behind a load balancer, the number of proxies whose X-Forwarded-For to trust.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -115,6 +126,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "parler",
+    "reversion",
+    "axes",
     "content",
 ]
 
@@ -127,6 +140,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before anything that adds "Vary: Cookie", so pages stay cacheable per language.
     "django.middleware.locale.LocaleMiddleware",
+    "guide.middleware.AdminMiddleware",
     "guide.middleware.LanguageParameterMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -134,6 +148,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "guide.middleware.ReadableErrorPagesMiddleware",
+    # Last, as django-axes asks: locks out repeated failed logins.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "guide.urls"
@@ -167,6 +183,11 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
     for name in (
@@ -176,6 +197,13 @@ AUTH_PASSWORD_VALIDATORS = [
         "NumericPasswordValidator",
     )
 ]
+
+# --- Editing -----------------------------------------------------------------------
+
+# Pages and organisations not checked for this long are listed as overdue.
+REVIEW_PERIOD_DAYS = int(os.environ.get("REVIEW_PERIOD_DAYS", "183"))
+# The admin speaks the editors' language, whatever their browser says.
+ADMIN_LANGUAGE = os.environ.get("ADMIN_LANGUAGE", "nl")
 
 # --- Languages ---------------------------------------------------------------------
 
@@ -207,6 +235,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = languages.modeltranslation_fallbacks()
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# jQuery UI for modeltranslation's language tabs in the admin, served from here: its
+# default is a Google CDN, which the CSP blocks and which the site must never call.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -241,6 +272,8 @@ LOGGING = {
     },
     "loggers": {
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        # Every successful login would be an INFO line; failures and lockouts are warnings.
+        "axes": {"level": "WARNING"},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

@@ -1,11 +1,14 @@
 """Every language: catalogues, direction, language choice, alternates."""
 
 import re
+import shutil
+from contextlib import chdir
 from pathlib import Path
 
 import polib
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.utils import translation
 
 from content.models import Organisation, Topic
@@ -14,6 +17,8 @@ from guide.languages import BY_CODE, CODES
 pytestmark = pytest.mark.django_db
 
 CATALOGUES = Path(settings.BASE_DIR) / "locale"
+#: Where interface strings live (what `make catalogues` reads).
+SOURCES = ["content", "guide", "templates"]
 
 
 @pytest.mark.parametrize("language", CODES)
@@ -72,3 +77,24 @@ def test_an_organisation_page_lists_only_languages_it_is_described_in(client):
     Organisation.objects.filter(slug="kruispost").update(description_tl="")
     html = client.get("/nl/organisations/kruispost/").content.decode()
     assert re.findall(r'rel="alternate" hreflang="(\w+)"', html) == [c for c in CODES if c != "tl"]
+
+
+def test_the_catalogues_hold_every_string_of_the_code(tmp_path, settings):
+    """A string added to a template or module without `make catalogues` fails here.
+
+    makemessages writes next to the sources it reads, so it reads a copy of them.
+    """
+    for source in SOURCES:
+        shutil.copytree(Path(settings.BASE_DIR) / source, tmp_path / source)
+    (tmp_path / "locale" / "en" / "LC_MESSAGES").mkdir(parents=True)
+    settings.LOCALE_PATHS = [str(tmp_path / "locale")]
+    with chdir(tmp_path):
+        call_command("makemessages", locale=["en"], no_obsolete=True, verbosity=0)
+    extracted = {
+        entry.msgid for entry in polib.pofile(str(tmp_path / "locale/en/LC_MESSAGES/django.po"))
+    }
+    committed = {
+        entry.msgid for entry in polib.pofile(str(CATALOGUES / "en/LC_MESSAGES/django.po"))
+    }
+    assert extracted - committed == set(), "run `make catalogues` and translate the new strings"
+    assert committed - extracted == set(), "run `make catalogues` to drop strings no longer used"

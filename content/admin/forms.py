@@ -5,8 +5,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from parler.forms import TranslatableModelForm
 
-from content.models import Organisation, Topic
+from content.models import Organisation, Section, Topic
 from guide.languages import LANGUAGES, SOURCE_LANGUAGE
+
+#: Titles, summaries and questions are long: give them room.
+WIDE = forms.TextInput(attrs={"class": "vLargeTextField"})
 
 MINOR_EDIT_HELP = _(
     "Tick this for a typo or formatting fix. The translations then stay up to date. "
@@ -39,6 +42,14 @@ class TopicAdminForm(TranslatableModelForm):
         model = Topic
         fields = "__all__"
         formfield_callback = https_by_default
+        widgets = {"title": WIDE, "summary": WIDE}
+
+
+class SectionAdminForm(TranslatableModelForm):
+    class Meta:
+        model = Section
+        fields = "__all__"
+        widgets = {"heading": WIDE}
 
 
 class OrganisationAdminForm(forms.ModelForm):
