@@ -16,7 +16,10 @@ RUN SECRET_KEY=build-only /venv/bin/python manage.py compilemessages --ignore ve
  && SECRET_KEY=build-only /venv/bin/python manage.py collectstatic --no-input -v 0
 
 FROM python:3.12-slim
-ENV PATH=/venv/bin:$PATH \
+# Build with --build-arg RELEASE=<commit> so that each release starts with fresh pages.
+ARG RELEASE=""
+ENV RELEASE=$RELEASE \
+    PATH=/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     GUNICORN_BIND=0.0.0.0:8000

@@ -9,7 +9,7 @@ DEV := DEBUG=1
 
 LANGUAGES := nl en es fr pt ar id tl
 
-.PHONY: run test lint format install messages catalogues gettext chromium clean
+.PHONY: run test bench lint format install messages catalogues gettext chromium wrk clean
 
 run: install messages
 	$(DEV) $(BIN)/python manage.py migrate --no-input -v 0
@@ -18,6 +18,10 @@ run: install messages
 
 test: install messages chromium
 	$(BIN)/python -m pytest
+
+# Speed against a static file, on this machine (see README, "Performance").
+bench: install messages wrk
+	$(BIN)/python scripts/bench.py $(DURATION)
 
 lint: install
 	$(BIN)/ruff check .
@@ -61,6 +65,9 @@ gettext:
 # The browser tests drive Debian's Chromium; nothing downloads a browser of its own.
 chromium:
 	$(call system_tool,chromium,chromium)
+
+wrk:
+	$(call system_tool,wrk,wrk)
 
 clean:
 	rm -rf $(VENV) build *.egg-info staticfiles db.sqlite3 .pytest_cache .ruff_cache

@@ -10,7 +10,6 @@ can tell the reader.
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from django.urls import reverse
 from django.utils.translation import override
 from modeltranslation.utils import build_localized_fieldname as localized
 
@@ -27,10 +26,16 @@ class Shown:
     machine_translated: bool
     outdated: bool
     dutch_changed_on: object  # a date, or None when unknown
-    dutch_url: str
+    shown_on: object  # the topic, question or organisation whose text this is
 
     def __getattr__(self, name):
         return getattr(self.row, name)
+
+    @property
+    def dutch_url(self):
+        """Where the reader finds the Dutch text (only needed when it is outdated)."""
+        with override(SOURCE_LANGUAGE):
+            return self.shown_on.get_absolute_url()
 
     @property
     def notice_key(self):
@@ -38,20 +43,15 @@ class Shown:
         return (self.language_code, self.machine_translated, self.outdated)
 
 
-def _shown(row, text, source, dutch_url):
+def _shown(row, text, source, shown_on):
     return Shown(
         row=row,
         language_code=text.language_code,
         machine_translated=text.machine_translated,
         outdated=state(text, source) == State.OUTDATED,
         dutch_changed_on=getattr(source, "changed_on", None),
-        dutch_url=dutch_url,
+        shown_on=shown_on,
     )
-
-
-def _dutch_url(obj):
-    with override(SOURCE_LANGUAGE):
-        return obj.get_absolute_url()
 
 
 def pick_translation(obj, language_code):
@@ -63,7 +63,7 @@ def pick_translation(obj, language_code):
     rows = parler_texts(obj)
     for code in fallback_chain(language_code):
         if code in rows:
-            return _shown(rows[code], rows[code], rows.get(SOURCE_LANGUAGE), _dutch_url(obj))
+            return _shown(rows[code], rows[code], rows.get(SOURCE_LANGUAGE), obj)
     return None
 
 
@@ -73,9 +73,7 @@ def pick_description(organisation, language_code):
         text = organisation_text(organisation, code)
         if text:
             row = SimpleNamespace(description=getattr(organisation, localized("description", code)))
-            return _shown(
-                row, text, source and _with_date(source, organisation), _dutch_url(organisation)
-            )
+            return _shown(row, text, source and _with_date(source, organisation), organisation)
     return None
 
 
@@ -90,4 +88,4 @@ def page_notice(shown_texts, language_code):
         for text in shown_texts
         if text and text.language_code == language_code
     )
-    return Shown(None, language_code, machine, False, None, reverse("content:home"))
+    return Shown(None, language_code, machine, False, None, None)

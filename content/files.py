@@ -26,7 +26,7 @@ organisation's slug to its description in that language. Values equal to their d
 (``version: 1``, ``machine_translated: false`` …) are not written.
 
 Parsing and dumping are exact inverses on canonical files: ``dump(parse(text)) == text``.
-This module knows nothing about the database (see ``content/sync.py``).
+This module reads and writes text only; ``content/sync.py`` moves it to and from the database.
 """
 
 import re
@@ -34,19 +34,10 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from content.models import ORGANISATION_DETAILS
 from guide.languages import SOURCE_LANGUAGE
 
 TOPIC_SOURCE_KEYS = ("kind", "icon", "position", "status", "last_checked", "source_url")
-ORGANISATION_SOURCE_KEYS = (
-    "slug",
-    "name",
-    "website",
-    "phone",
-    "email",
-    "address",
-    "topics",
-    "last_checked",
-)
 
 
 def bookkeeping_keys(language):
@@ -208,7 +199,7 @@ def parse_organisations(text, language, where):
         entries = {}
         for position, entry in enumerate(data, start=1):
             here = f"{where}, organisation {position}"
-            allowed = (*ORGANISATION_SOURCE_KEYS, "description", *bookkeeping_keys(language))
+            allowed = (*ORGANISATION_DETAILS, "description", *bookkeeping_keys(language))
             _check_keys(entry, allowed, here)
             if not entry.get("slug"):
                 raise ContentFileError(f"{here}: “slug” is missing.")

@@ -324,6 +324,12 @@ class SectionTranslation(TranslatedFieldsModel, TranslationFields):
         super().save(*args, **kwargs)
 
 
+#: An organisation's own details, the same in every language (its description is not).
+ORGANISATION_DETAILS = (
+    "slug", "name", "website", "phone", "email", "address", "topics", "last_checked",
+)  # fmt: skip
+
+
 class OrganisationQuerySet(models.QuerySet):
     def for_topic(self, topic):
         return self.filter(topics=topic)

@@ -1,3 +1,4 @@
+from django.contrib.sitemaps import views as sitemaps_views
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import render
@@ -5,13 +6,16 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView, View
 
-from content.fallbacks import page_notice, pick_description
+from content.fallbacks import page_notice, pick_description, pick_translation
 from content.forms import OrganisationFilterForm
 from content.freshness import organisation_text
-from content.models import Organisation, Section, Topic
+from content.models import Organisation, Section, SectionTranslation, Topic
 from guide import languages
+from guide.languages import fallback_chain
+from guide.page_cache import depends_on
 
 
 @method_decorator(csrf_exempt, name="dispatch")
@@ -39,16 +43,25 @@ class HomeView(PublicView, TemplateView):
     template_name = "content/home.html"
 
     def get_context_data(self, **kwargs):
+        depends_on(self.request, "topics")
         topics = Topic.objects.published().listed().with_translations()
         return super().get_context_data(topics=topics, **kwargs)
 
 
 def topic_page_queryset(topics=None):
-    """Published topics with everything their page shows, in a fixed number of queries."""
+    """Published topics with everything their page shows, in a fixed number of queries.
+
+    Of the questions, only the languages the reader can be shown are read (the
+    reader's, then the fallbacks); of the topic itself every language, for the links
+    to the page in the languages it exists in.
+    """
     topics = Topic.objects.published() if topics is None else topics
+    answers = SectionTranslation.objects.filter(language_code__in=fallback_chain(get_language()))
     return topics.prefetch_related(
         "translations",
-        Prefetch("sections", queryset=Section.objects.with_translations()),
+        Prefetch(
+            "sections", queryset=Section.objects.prefetch_related(Prefetch("translations", answers))
+        ),
         Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
     )
 
@@ -60,9 +73,21 @@ class TopicDetailView(PublicView, DetailView):
     def get_queryset(self):
         return topic_page_queryset().listed()
 
+    def get_object(self, queryset=None):
+        depends_on(self.request, f"topic:{self.kwargs['slug']}")
+        return super().get_object(queryset)
+
     def get_context_data(self, **kwargs):
-        translated_into = [row.language_code for row in self.object.translations.all()]
-        return super().get_context_data(available_languages=translated_into, **kwargs)
+        topic, language = self.object, get_language()
+        depends_on(self.request, *(f"organisation:{o.slug}" for o in topic.organisations.all()))
+        return super().get_context_data(
+            shown=pick_translation(topic, language),
+            answers=[
+                (section, pick_translation(section, language)) for section in topic.sections.all()
+            ],
+            available_languages=[row.language_code for row in topic.translations.all()],
+            **kwargs,
+        )
 
 
 class AboutView(TopicDetailView):
@@ -71,6 +96,7 @@ class AboutView(TopicDetailView):
     template_name = "content/about.html"
 
     def get_object(self, queryset=None):
+        depends_on(self.request, "about")
         about = topic_page_queryset().filter(kind=Topic.Kind.ABOUT).first()
         if about is None:
             raise Http404
@@ -107,6 +133,7 @@ class OrganisationListView(PublicView, ListView):
     paginate_by = 25
 
     def get(self, request, *args, **kwargs):
+        depends_on(request, "organisations", "topics")
         topics = Topic.objects.published().listed().with_translations()
         self.form = OrganisationFilterForm(request.GET or None, topics)
         self.topic = self.form.cleaned_data["topic"] if self.form.is_valid() else None
@@ -138,6 +165,7 @@ class OrganisationDetailView(PublicView, DetailView):
     context_object_name = "organisation"
 
     def get_queryset(self):
+        depends_on(self.request, f"organisation:{self.kwargs['slug']}", "topics")
         topics = Topic.objects.published().listed().with_translations()
         return Organisation.objects.prefetch_related(Prefetch("topics", queryset=topics))
 
@@ -153,3 +181,9 @@ class PageView(PublicView, TemplateView):
 def csrf_failure(request, reason=""):
     """An editor's form that could not be checked (expired, or sent from elsewhere)."""
     return render(request, "403_csrf.html", status=403)
+
+
+@require_safe
+def sitemap(request, sitemaps):
+    depends_on(request, "topics", "organisations")
+    return sitemaps_views.sitemap(request, sitemaps)

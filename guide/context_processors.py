@@ -1,6 +1,5 @@
 from dataclasses import dataclass
 
-from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
@@ -17,18 +16,21 @@ class LanguageLink:
 def language_links(request):
     """This page in every language: the same path under another prefix.
 
-    Pages that are not found (404) have no path to translate and link to each
-    language's home page instead.
+    Path words and slugs are the same in every language, so only the prefix changes.
+    A page that was not found links to each language's home page instead.
     """
     current = get_language()
+    prefix = f"/{current}/"
     path = request.get_full_path()
-    links = []
-    for language in languages.LANGUAGES:
-        url = translate_url(path, language.code)
-        if url == path and language.code != current:
-            url = f"/{language.code}/"
-        links.append(LanguageLink(language, url, language.code == current))
-    return links
+    found = request.resolver_match is not None and path.startswith(prefix)
+    return [
+        LanguageLink(
+            language,
+            f"/{language.code}/{path.removeprefix(prefix)}" if found else f"/{language.code}/",
+            language.code == current,
+        )
+        for language in languages.LANGUAGES
+    ]
 
 
 def languages_context(request):

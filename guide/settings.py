@@ -137,6 +137,7 @@ MIDDLEWARE = [
     "guide.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "guide.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before anything that adds "Vary: Cookie", so pages stay cacheable per language.
     "django.middleware.locale.LocaleMiddleware",
@@ -182,6 +183,29 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Caching -------------------------------------------------------------------------
+# Local memory by default; with several instances, one Redis shared by all, so that an
+# edit saved through one instance refreshes the pages every instance serves.
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": {
+        **(
+            {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+            if REDIS_URL
+            else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        ),
+        # A new release (new templates, new translations) starts with an empty cache.
+        "KEY_PREFIX": os.environ.get("RELEASE", ""),
+    }
+}
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "default"
+# How long a stored page may be served at most (edits refresh it at once anyway).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# How long browsers and a CDN in front may keep a public page.
+PAGE_CACHE_MAX_AGE = int(os.environ.get("CACHE_MAX_AGE", "300"))
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -1,9 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.decorators.http import require_safe
 from django.views.generic import RedirectView
 
 from content import views
@@ -11,7 +9,7 @@ from content.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.LanguageChoiceView.as_view(), name="language-choice"),
-    path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     # The address Dutch public bodies use for their accessibility statement.
     path(
         "toegankelijkheid",

@@ -3,6 +3,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import serializers
+from django.core.cache import caches
 from django.utils import translation
 
 from content.models import Topic
@@ -42,3 +43,9 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test rolls the database back; the pages cached from it must go too."""
+    caches[settings.PAGE_CACHE_ALIAS].clear()

@@ -2,26 +2,13 @@
 
 import contextlib
 import logging
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
-
-from django.conf import settings
 
 from guide.log_filters import WithoutQueryString
+from scripts.serve import gunicorn, manage, production_env
 
 VISITOR = "203.0.113.9"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url):
@@ -33,45 +20,12 @@ def fetch(url):
 
 
 def test_the_gunicorn_access_log_leaves_out_address_and_query(tmp_path):
-    port = free_port()
-    env = {
-        **os.environ,
-        "SECRET_KEY": "log-test-only",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "SECURE_SSL_REDIRECT": "0",
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_WORKERS": "1",
-        "STATIC_ROOT": str(tmp_path / "static"),
-    }
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        check=True,
-    )
+    env = production_env(f"sqlite:///{tmp_path / 'db.sqlite3'}", tmp_path / "static")
+    manage(env, "collectstatic", "--no-input", "-v", "0")
     log = tmp_path / "gunicorn.log"
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [Path(sys.executable).parent / "gunicorn", "guide.wsgi"],
-            cwd=settings.BASE_DIR,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.1)
-            fetch(f"http://127.0.0.1:{port}/healthz?who=secret-name")
-            fetch(f"http://127.0.0.1:{port}/nl/bestaat-niet/?topic=secret-choice")
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+    with log.open("w") as output, gunicorn(env, workers=1, log=output) as url:
+        fetch(f"{url}/healthz?who=secret-name")
+        fetch(f"{url}/nl/bestaat-niet/?topic=secret-choice")
     text = log.read_text()
     access = [line for line in text.splitlines() if '"GET ' in line]
     assert any('"GET /nl/bestaat-niet/" 404' in line for line in access), text

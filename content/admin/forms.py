@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from parler.forms import TranslatableModelForm
 
-from content.models import Organisation, Section, Topic
+from content.models import ORGANISATION_DETAILS, Organisation, Section, Topic
 from guide.languages import LANGUAGES, SOURCE_LANGUAGE
 
 #: Titles, summaries and questions are long: give them room.
@@ -69,16 +69,5 @@ class OrganisationAdminForm(forms.ModelForm):
     class Meta:
         model = Organisation
         # The version fields are kept by the save itself (minor edit, checked languages).
-        fields = [
-            "slug",
-            "name",
-            "description",
-            "machine_translated",
-            "website",
-            "phone",
-            "email",
-            "address",
-            "topics",
-            "last_checked",
-        ]
+        fields = [*ORGANISATION_DETAILS, "description", "machine_translated"]
         formfield_callback = https_by_default

@@ -8,21 +8,11 @@ from content.admin.review import OverdueFilter, TranslationStateFilter, checked_
 from content.admin.roles import can_edit_dutch
 from content.admin.topics import URL_FIELDS
 from content.freshness import organisation_state
-from content.models import Organisation
+from content.models import ORGANISATION_DETAILS, Organisation
 from guide.languages import SOURCE_LANGUAGE
 
 #: What only an editor may change: everything but the translations of the description.
-EDITOR_FIELDS = [
-    "slug",
-    "name",
-    "website",
-    "phone",
-    "email",
-    "address",
-    "topics",
-    "last_checked",
-    localized("description", SOURCE_LANGUAGE),
-]
+EDITOR_FIELDS = [*ORGANISATION_DETAILS, localized("description", SOURCE_LANGUAGE)]
 
 
 @admin.register(Organisation)

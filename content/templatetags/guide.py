@@ -1,5 +1,6 @@
 """Template helpers for showing content in the reader's language, honestly."""
 
+import functools
 import re
 from urllib.parse import urlsplit
 
@@ -37,7 +38,7 @@ def lang_attrs(language_code):
     return format_html(' lang="{}" dir="{}"', language_code, BY_CODE[language_code].direction)
 
 
-@register.inclusion_tag("includes/translation_notice.html")
+@register.simple_tag
 def translation_notice(shown, like=None):
     """A line for each thing the reader should know about a text; nothing otherwise.
 
@@ -45,13 +46,17 @@ def translation_notice(shown, like=None):
     page's own text as ``like`` to stay silent where a block is in the same state as
     the page around it, which already said so once.
     """
+    is_fallback = bool(shown) and shown.language_code != get_language()
     if not shown or (like and like.notice_key == shown.notice_key):
-        return {}
-    return {
+        return ""
+    if not (is_fallback or shown.outdated or shown.machine_translated):
+        return ""
+    context = {
         "shown": shown,
         "shown_language": gettext(BY_CODE[shown.language_code].name),
-        "is_fallback": shown.language_code != get_language(),
+        "is_fallback": is_fallback,
     }
+    return render_to_string("includes/translation_notice.html", context)
 
 
 @register.simple_tag(takes_context=True)
@@ -73,9 +78,14 @@ def topic_icon(topic):
 @register.simple_tag(takes_context=True)
 def qr_code(context):
     """This page's address as an inline SVG QR code, for printed handouts."""
-    url = context["request"].build_absolute_uri(context["request"].path)
-    svg = segno.make(url, error="m").svg_inline(scale=3, border=2)
-    return mark_safe(svg)  # segno writes only its own elements and path data
+    return mark_safe(qr_svg(context["request"].build_absolute_uri(context["request"].path)))
+
+
+@functools.lru_cache(maxsize=4096)
+def qr_svg(url):
+    # Drawing a code takes milliseconds; a page's address always gives the same one.
+    # segno writes only its own elements and path data: safe to mark safe.
+    return segno.make(url, error="m").svg_inline(scale=3, border=2)
 
 
 @register.filter

@@ -1,0 +1,79 @@
+"""`make bench`: how fast the guide serves, measured against a static file.
+
+Starts gunicorn (production settings, 2 sync workers) on 127.0.0.1 over a separate
+SQLite database holding the real content plus 100 made-up topics and 1,000
+organisations, drives it with wrk, and prints requests/s, latency and the ratio to the
+static file served by the same server. A measurement, not a test: nothing here fails
+on a slow machine.
+"""
+
+import re
+import subprocess
+import sys
+import tempfile
+import urllib.request
+from pathlib import Path
+
+from serve import gunicorn, prepare, production_env
+
+DURATION = sys.argv[1] if len(sys.argv) > 1 else "10s"
+CONNECTIONS = "16"
+
+
+def wrk(url):
+    output = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{CONNECTIONS}",
+            f"-d{DURATION}",
+            "--latency",
+            "-H",
+            "Accept-Encoding: gzip",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latency = dict(re.findall(r"\s+(50|99)%\s+([\d.]+\w+)", output))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return (
+        rate,
+        latency.get("50", "?"),
+        latency.get("99", "?"),
+        int(errors.group(1)) if errors else 0,
+    )
+
+
+def stylesheet(base):
+    html = urllib.request.urlopen(base + "/nl/").read().decode()
+    return base + re.search(r'<link rel="stylesheet" href="([^"]+)"', html).group(1)
+
+
+def main():
+    with tempfile.TemporaryDirectory() as work:
+        env = production_env(f"sqlite:///{Path(work) / 'bench.sqlite3'}", Path(work) / "static")
+        prepare(env, generate=["--topics", "100", "--organisations", "1000"])
+        topic = "/nl/topics/health-care/"
+        with gunicorn(env) as cached, gunicorn(env | {"PAGE_CACHE": "0"}) as uncached:
+            targets = [
+                ("static file (CSS, whitenoise)", stylesheet(cached)),
+                ("topic page, page cache", cached + topic),
+                ("topic page, no page cache", uncached + topic),
+                ("organisation list, page cache", cached + "/nl/organisations/"),
+                ("organisation list, no page cache", uncached + "/nl/organisations/"),
+            ]
+            for _name, url in targets:
+                urllib.request.urlopen(url).read()  # fill the cache
+            results = [(name, *wrk(url)) for name, url in targets]
+    static_rate = results[0][1]
+    print(f"\nwrk -t2 -c{CONNECTIONS} -d{DURATION}, gunicorn 2 sync workers, gzip accepted\n")
+    print(f"{'target':<34} {'req/s':>8} {'p50':>9} {'p99':>9} {'× static':>9} {'errors':>7}")
+    for name, rate, p50, p99, errors in results:
+        print(f"{name:<34} {rate:>8.0f} {p50:>9} {p99:>9} {rate / static_rate:>9.2f} {errors:>7}")
+
+
+if __name__ == "__main__":
+    main()
