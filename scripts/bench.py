@@ -64,6 +64,7 @@ def main():
                 ("topic page, no page cache", uncached + topic),
                 ("organisation list, page cache", cached + "/nl/organisations/"),
                 ("organisation list, no page cache", uncached + "/nl/organisations/"),
+                ("privacy page (no query), no cache", uncached + "/nl/privacy/"),
             ]
             for _name, url in targets:
                 urllib.request.urlopen(url).read()  # fill the cache
