@@ -136,7 +136,9 @@ class Topic(TranslatableModel):
             "A page of the City or the government this topic is based on, if there is one."
         ),
     )
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_at = models.DateTimeField(
+        _("updated at"), auto_now=True, help_text=_("Set by itself whenever this is saved.")
+    )
 
     objects = TranslatableManager.from_queryset(TopicQuerySet)()
 
@@ -228,7 +230,12 @@ class TopicTranslation(TranslatedFieldsModel, TranslationFields):
             "Optional text above the questions. Markdown: *emphasis*, [link](https://…), lists."
         ),
     )
-    intro_html = models.TextField(editable=False, blank=True)
+    intro_html = models.TextField(
+        _("introduction as HTML"),
+        editable=False,
+        blank=True,
+        help_text=_("Made from the introduction when it is saved: what readers get."),
+    )
 
     text_fields = ("title", "summary", "intro")
 
@@ -264,7 +271,9 @@ class Section(TranslatableModel):
             "do not change it once published."
         ),
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Lower numbers come first on the page.")
+    )
 
     objects = TranslatableManager.from_queryset(SectionQuerySet)()
 
@@ -309,7 +318,12 @@ class SectionTranslation(TranslatedFieldsModel, TranslationFields):
             "lists, ### subheadings."
         ),
     )
-    body_html = models.TextField(editable=False, blank=True)
+    body_html = models.TextField(
+        _("answer as HTML"),
+        editable=False,
+        blank=True,
+        help_text=_("Made from the answer when it is saved: what readers get."),
+    )
 
     text_fields = ("heading", "body")
 
@@ -369,7 +383,12 @@ class Organisation(VersionedDutchText, models.Model):
     # Dutch description's version, source_version_<xx> the one a translation matches.
     source_version = source_version_field()
     changed_on = changed_on_field()
-    website = models.URLField(_("website"), blank=True, validators=[validate_web_address])
+    website = models.URLField(
+        _("website"),
+        blank=True,
+        validators=[validate_web_address],
+        help_text=_("The organisation's page for undocumented people, if it has one."),
+    )
     phone = models.CharField(
         _("phone"),
         max_length=30,
@@ -377,8 +396,16 @@ class Organisation(VersionedDutchText, models.Model):
         validators=[validate_phone],
         help_text=_("Only a number from a reliable source."),
     )
-    email = models.EmailField(_("email"), blank=True)
-    address = models.TextField(_("address"), blank=True)
+    email = models.EmailField(
+        _("email"), blank=True, help_text=_("Only an address the organisation publishes itself.")
+    )
+    address = models.TextField(
+        _("address"),
+        blank=True,
+        help_text=_(
+            "Only an address the organisation publishes itself. Readers see it as written."
+        ),
+    )
     topics = models.ManyToManyField(
         Topic,
         related_name="organisations",
@@ -391,7 +418,9 @@ class Organisation(VersionedDutchText, models.Model):
         default=SEED_DATE,
         help_text=_("The date someone last checked these details. Readers see it."),
     )
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_at = models.DateTimeField(
+        _("updated at"), auto_now=True, help_text=_("Set by itself whenever this is saved.")
+    )
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -443,9 +472,20 @@ class LoadRecord(models.Model):
     the loader leaves it alone.
     """
 
-    key = models.CharField(_("content unit"), max_length=200, unique=True)
-    digest = models.CharField(_("digest"), max_length=64)
-    loaded_at = models.DateTimeField(_("loaded at"), auto_now=True)
+    key = models.CharField(
+        _("content unit"),
+        max_length=200,
+        unique=True,
+        help_text=_("The content file (and the organisation in it) that was loaded."),
+    )
+    digest = models.CharField(
+        _("digest"),
+        max_length=64,
+        help_text=_("A fingerprint of what was loaded, to notice later edits."),
+    )
+    loaded_at = models.DateTimeField(
+        _("loaded at"), auto_now=True, help_text=_("When it was loaded.")
+    )
 
     class Meta:
         verbose_name = _("loaded content record")
