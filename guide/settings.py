@@ -6,11 +6,11 @@ and refuses to start without a SECRET_KEY.
 """
 
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
-from django.core.exceptions import ImproperlyConfigured
 
 from guide import languages
 
@@ -32,13 +32,17 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DEBUG")
 
+# Without a SECRET_KEY the web server refuses to start (guide/wsgi.py) and
+# `check --deploy` fails (guide/checks.py); commands that sign nothing (migrations,
+# catalogues, static files, content) still run, with a throwaway key.
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY_MISSING = not SECRET_KEY and not DEBUG
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "Set the SECRET_KEY environment variable (or DEBUG=1 for local development)."
-        )
-    SECRET_KEY = "insecure-local-development-key-never-use-in-production"
+    SECRET_KEY = (
+        secrets.token_urlsafe(50)
+        if SECRET_KEY_MISSING
+        else "insecure-local-development-key-never-use-in-production"
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 

@@ -34,10 +34,30 @@ def test_check_deploy_reports_nothing_with_production_settings():
     assert "System check identified no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    result = manage("check", ALLOWED_HOSTS="guide.example.org", SECRET_KEY="")
+def test_the_deployment_check_fails_without_a_secret_key():
+    result = manage("check", "--deploy", ALLOWED_HOSTS="guide.example.org", SECRET_KEY="")
+    assert result.returncode != 0
+    assert "guide.E001" in result.stderr and "Set the SECRET_KEY" in result.stderr
+
+
+def test_the_web_server_refuses_to_start_without_a_secret_key():
+    environment = {**os.environ, "ALLOWED_HOSTS": "guide.example.org", "SECRET_KEY": ""}
+    for name in ["DJANGO_SETTINGS_MODULE", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"]:
+        environment.pop(name, None)
+    result = subprocess.run(
+        [sys.executable, "-c", "import guide.wsgi"],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0
     assert "Set the SECRET_KEY environment variable" in result.stderr
+
+
+def test_commands_that_sign_nothing_run_without_a_secret_key():
+    result = manage("makemigrations", "--check", "--dry-run", SECRET_KEY="")
+    assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.parametrize(
