@@ -18,6 +18,7 @@ from parler.fields import TranslationsForeignKey
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFieldsModel
 
+from content.freshness import parler_texts
 from content.markdown import render_markdown
 from content.validators import (
     published_address_unchanged,
@@ -169,7 +170,7 @@ class Topic(TranslatableModel):
         """A person checked this topic in ``language`` — title, summary and every
         question — against the current Dutch text."""
         for obj in [self, *self.sections.all()]:
-            rows = {row.language_code: row for row in obj.translations.all()}
+            rows = parler_texts(obj)
             if language in rows and SOURCE_LANGUAGE in rows:
                 rows[language].mark_checked(rows[SOURCE_LANGUAGE])
                 rows[language].save()

@@ -28,6 +28,7 @@ from content.files import (
     parse_topic,
     without_defaults,
 )
+from content.freshness import parler_texts
 from content.models import (
     SEED_DATE,
     LoadRecord,
@@ -56,10 +57,6 @@ def _validate(instance, where):
         raise ContentFileError(f"{where}: {problems}") from None
 
 
-def _by_language(rows):
-    return {row.language_code: row for row in rows}
-
-
 # --- Topics --------------------------------------------------------------------------
 
 
@@ -86,7 +83,7 @@ def _set_row_bookkeeping(row, values):
 
 def topic_text_from_db(topic, language):
     """The topic in ``language`` as it would be written to its file, or ``None``."""
-    row = _by_language(topic.translations.all()).get(language)
+    row = parler_texts(topic).get(language)
     if row is None:
         return None
     meta = {"title": row.title, "summary": row.summary}
@@ -107,7 +104,7 @@ def topic_text_from_db(topic, language):
     meta |= without_defaults(topic_values, defaults)
     sections = []
     for section in topic.sections.all():
-        answer = _by_language(section.translations.all()).get(language)
+        answer = parler_texts(section).get(language)
         if answer is None:
             continue
         extra = without_defaults(_row_bookkeeping(answer, language), topic_values)

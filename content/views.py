@@ -48,6 +48,13 @@ class HomeView(PublicView, TemplateView):
         return super().get_context_data(topics=topics, **kwargs)
 
 
+def organisation_cards(organisations, language):
+    """Each organisation with its description as the reader gets it."""
+    return [
+        (organisation, pick_description(organisation, language)) for organisation in organisations
+    ]
+
+
 def topic_page_queryset(topics=None):
     """Published topics with everything their page shows, in a fixed number of queries.
 
@@ -85,6 +92,7 @@ class TopicDetailView(PublicView, DetailView):
             answers=[
                 (section, pick_translation(section, language)) for section in topic.sections.all()
             ],
+            cards=organisation_cards(topic.organisations.all(), language),
             available_languages=[row.language_code for row in topic.translations.all()],
             **kwargs,
         )
@@ -151,12 +159,10 @@ class OrganisationListView(PublicView, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, selected_topic=self.topic, **kwargs)
-        # Say once for the whole list that its descriptions were machine-assisted.
         language = get_language()
-        texts = [
-            pick_description(organisation, language) for organisation in context["organisations"]
-        ]
-        context["page_text"] = page_notice(texts, language)
+        context["cards"] = organisation_cards(context["organisations"], language)
+        # Say once for the whole list that its descriptions were machine-assisted.
+        context["page_text"] = page_notice([text for _o, text in context["cards"]], language)
         return context
 
 
