@@ -23,6 +23,13 @@ TRANSLATED_FIELDS = ["title", "summary", "intro"]
 STRUCTURE_FIELDS = ["slug", "kind", "icon", "position", "last_checked", "source_url"]
 
 
+def mark_minor_edit(obj, form):
+    """Pass the editor's "minor edit" choice to the translation row about to be saved."""
+    language = obj.get_current_language()
+    if obj.has_translation(language):
+        obj.get_translation(language).minor_edit = form.cleaned_data.get("minor_edit", False)
+
+
 class SectionInline(TranslatableStackedInline):
     model = Section
     form = SectionAdminForm
@@ -83,17 +90,13 @@ class TopicAdmin(VersionAdmin, TranslatableAdmin):
     # --- Saving: minor edits and checked translations ------------------------------
 
     def save_model(self, request, obj, form, change):
-        self._minor_edit = form.cleaned_data.get("minor_edit", False)
-        language = obj.get_current_language()
-        if obj.has_translation(language):
-            obj.get_translation(language).minor_edit = self._minor_edit
+        mark_minor_edit(obj, form)
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
+        # ``form`` is the topic's form: its "minor edit" box covers the questions too.
         for section in formset.save(commit=False):
-            language = section.get_current_language()
-            if section.has_translation(language):
-                section.get_translation(language).minor_edit = self._minor_edit
+            mark_minor_edit(section, form)
             section.save()
         for section in formset.deleted_objects:
             section.delete()
