@@ -14,19 +14,14 @@ class LanguageLink:
 
 
 def language_links(request):
-    """This page in every language: the same path under another prefix.
-
-    Path words and slugs are the same in every language, so only the prefix changes.
-    A page that was not found links to each language's home page instead.
-    """
+    """This page in every language; a page that was not found links to the home pages."""
     current = get_language()
-    prefix = f"/{current}/"
+    found = request.resolver_match is not None
     path = request.get_full_path()
-    found = request.resolver_match is not None and path.startswith(prefix)
     return [
         LanguageLink(
             language,
-            f"/{language.code}/{path.removeprefix(prefix)}" if found else f"/{language.code}/",
+            languages.path_in_language(path, language.code) if found else f"/{language.code}/",
             language.code == current,
         )
         for language in languages.LANGUAGES

@@ -89,6 +89,14 @@ def modeltranslation_fallbacks():
     return {"default": FALLBACK_LANGUAGES}
 
 
+def path_in_language(path, code):
+    """The same page in another language: path words and slugs are the same in every
+    language, so only the prefix changes. A path without one (the language choice)
+    leads to that language's home page."""
+    prefix, _slash, rest = path.lstrip("/").partition("/")
+    return f"/{code}/{rest}" if prefix in BY_CODE else f"/{code}/"
+
+
 #: Browser language tags that mean one of ours although the code differs.
 ALIASES = {"fil": "tl"}
 

@@ -5,10 +5,13 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import translate_url
 from django.utils import translation
 
 from guide import languages
+
+
+def is_admin(request):
+    return request.path.startswith(f"/{settings.ADMIN_PATH}")
 
 
 class HealthCheckMiddleware:
@@ -47,9 +50,7 @@ class LanguageParameterMiddleware:
             return self.get_response(request)
         query = request.GET.copy()
         del query["lang"]
-        path = translate_url(request.path, code)
-        if path == request.path and not request.path.startswith(f"/{code}/"):
-            path = f"/{code}/"  # the language choice, or a page that does not exist
+        path = languages.path_in_language(request.path, code)
         return HttpResponseRedirect(f"{path}?{query.urlencode()}" if query else path)
 
 
@@ -58,7 +59,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if request.path.startswith(f"/{settings.ADMIN_PATH}") and not report_only:
+        if is_admin(request) and not report_only:
             parts.update = {**(parts.update or {}), **settings.CONTENT_SECURITY_POLICY_ADMIN_UPDATE}
         return parts
 
@@ -95,7 +96,7 @@ class AdminMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path.startswith(f"/{settings.ADMIN_PATH}"):
+        if not is_admin(request):
             return self.get_response(request)
         translation.activate(settings.ADMIN_LANGUAGE)
         request.LANGUAGE_CODE = settings.ADMIN_LANGUAGE

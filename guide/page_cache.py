@@ -19,6 +19,8 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
 
+from guide.middleware import is_admin
+
 CACHEABLE_TYPES = ("text/html", "application/xml")
 # What a stored page keeps of its response; the middleware around this one (security
 # headers, CSP, Permissions-Policy) adds its headers to every response, cached or not.
@@ -113,7 +115,7 @@ class Entry:
 def is_public_read(request):
     return (
         request.method in ("GET", "HEAD")
-        and not request.path.startswith(f"/{settings.ADMIN_PATH}")
+        and not is_admin(request)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
     )
 

@@ -57,3 +57,13 @@ def test_filipino_browsers_get_tagalog_first():
 
 def test_a_junk_accept_language_header_keeps_the_default_order():
     assert languages.by_preference("\x00;;;q=abc,***") == list(languages.LANGUAGES)
+
+
+def test_the_same_page_in_another_language_changes_only_the_prefix():
+    assert (
+        languages.path_in_language("/nl/topics/housing/?topic=x", "ar")
+        == "/ar/topics/housing/?topic=x"
+    )
+    assert languages.path_in_language("/en/", "tl") == "/tl/"
+    assert languages.path_in_language("/", "pt") == "/pt/"
+    assert languages.path_in_language("/healthz", "es") == "/es/"
