@@ -8,10 +8,8 @@ can tell the reader.
 """
 
 from dataclasses import dataclass
-from types import SimpleNamespace
 
 from django.utils.translation import override
-from modeltranslation.utils import build_localized_fieldname as localized
 
 from content.freshness import State, organisation_text, parler_texts, state
 from guide.languages import SOURCE_LANGUAGE, fallback_chain
@@ -21,7 +19,7 @@ from guide.languages import SOURCE_LANGUAGE, fallback_chain
 class Shown:
     """A text as the reader gets it. Its fields (``title``, ``body`` …) read through."""
 
-    row: object  # the translation row, or a namespace holding the text
+    row: object  # the translation row, or an organisation's ``Text``
     language_code: str
     machine_translated: bool
     outdated: bool
@@ -72,13 +70,8 @@ def pick_description(organisation, language_code):
     for code in fallback_chain(language_code):
         text = organisation_text(organisation, code)
         if text:
-            row = SimpleNamespace(description=getattr(organisation, localized("description", code)))
-            return _shown(row, text, source and _with_date(source, organisation), organisation)
+            return _shown(text, text, source, organisation)
     return None
-
-
-def _with_date(source, organisation):
-    return SimpleNamespace(source_version=source.source_version, changed_on=organisation.changed_on)
 
 
 def page_notice(shown_texts, language_code):

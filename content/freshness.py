@@ -40,6 +40,8 @@ class Text:
     language_code: str
     machine_translated: bool
     source_version: int
+    description: str = ""
+    changed_on: object = None  # a date, for Dutch texts changed since they were loaded
 
 
 def state(text, source):
@@ -78,12 +80,15 @@ def topic_state(topic, language):
 
 def organisation_text(organisation, language):
     """The organisation's description in ``language`` as a ``Text``, or ``None``."""
-    if not getattr(organisation, localized("description", language)):
+    description = getattr(organisation, localized("description", language))
+    if not description:
         return None
     return Text(
         language,
         bool(getattr(organisation, localized("machine_translated", language))),
         getattr(organisation, localized("source_version", language)) or 1,
+        description,
+        organisation.changed_on if language == SOURCE_LANGUAGE else None,
     )
 
 

@@ -167,3 +167,12 @@ def test_translation_status_strict_fails_on_an_outdated_translation():
     edit_dutch("housing", "social-housing", "Nee, nooit.")
     with pytest.raises(CommandError, match="missing or outdated"):
         call_command("translation_status", "--strict")
+
+
+def test_readers_of_an_outdated_description_are_told_when_the_dutch_changed(client):
+    cak = Organisation.objects.get(slug="cak")
+    cak.description_nl = "Het CAK betaalt zorgverleners."
+    cak.save()
+    html = client.get("/en/organisations/cak/").content.decode()
+    assert f"The Dutch text changed on {datetime.date.today():%B} " in html
+    assert 'href="/nl/organisations/cak/" hreflang="nl"' in html
