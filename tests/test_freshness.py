@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
+from django.utils.formats import date_format
 
 from content.freshness import State, organisation_state, state, topic_state
 from content.models import Organisation, Section, Topic
@@ -174,5 +176,7 @@ def test_readers_of_an_outdated_description_are_told_when_the_dutch_changed(clie
     cak.description_nl = "Het CAK betaalt zorgverleners."
     cak.save()
     html = client.get("/en/organisations/cak/").content.decode()
-    assert f"The Dutch text changed on {datetime.date.today():%B} " in html
+    with translation.override("en"):
+        today = date_format(datetime.date.today(), "DATE_FORMAT")
+    assert f"The Dutch text changed on {today}." in html
     assert 'href="/nl/organisations/cak/" hreflang="nl"' in html
