@@ -4,7 +4,7 @@ import gzip
 import re
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -103,3 +103,9 @@ def test_queries_per_page_do_not_grow_with_the_content(client, settings):
     assert max(count for path, count in after.items() if path != "/sitemap.xml") <= 5
     # The list is paginated: a later page costs what the first does.
     assert query_counts_of(client, "/nl/organisations/?page=50") == after["/nl/organisations/"]
+
+
+def test_made_up_content_is_never_added_to_the_real_guide_by_accident():
+    with pytest.raises(CommandError, match="holds the guide's real content"):
+        call_command("generate_content", topics=1, organisations=1)
+    assert not Topic.objects.filter(slug__startswith="generated-").exists()

@@ -2,7 +2,10 @@ import re
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.views.defaults import server_error
 
 from content.models import Status, Topic
 from guide.languages import CODES
@@ -222,3 +225,22 @@ def test_a_topic_page_carries_a_qr_code_of_its_own_address_for_print(client):
     handout = html.split('class="print-only handout-link"')[1].split("</div>\n</div>")[0]
     assert "<svg" in handout
     assert "http://testserver/tl/topics/housing/" in handout
+
+
+def test_a_form_that_fails_its_csrf_check_explains_itself(admin_user):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        "/admin/login/", {"username": admin_user.username, "password": "password"}
+    )
+    assert response.status_code == 403
+    assert "Dit formulier kon niet worden verstuurd" in response.content.decode()
+
+
+def test_a_server_error_page_speaks_the_readers_language(rf):
+    with translation.override("ar"):
+        response = server_error(rf.get("/ar/"))
+        heading = translation.gettext("Something went wrong on our side")
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert '<html lang="ar" dir="rtl">' in html
+    assert f"<h1>{heading}</h1>" in html and heading != "Something went wrong on our side"
