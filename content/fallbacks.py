@@ -52,17 +52,26 @@ def _shown(row, text, source, shown_on):
     )
 
 
+def pick(texts, language_code, shown_on):
+    """Of ``{language: text}``, the text to show for ``language_code``, or ``None``.
+
+    A text is anything with ``language_code``, ``machine_translated``,
+    ``source_version`` and ``changed_on``: a parler translation row, or plain values
+    (``content.reading``). ``shown_on`` is the topic or question the texts belong to.
+    """
+    for code in fallback_chain(language_code):
+        if code in texts:
+            return _shown(texts[code], texts[code], texts.get(SOURCE_LANGUAGE), shown_on)
+    return None
+
+
 def pick_translation(obj, language_code):
     """The translation of a topic or question to show for ``language_code``.
 
     Reads ``obj.translations.all()``, so a queryset that prefetched translations
     costs no further queries.
     """
-    rows = parler_texts(obj)
-    for code in fallback_chain(language_code):
-        if code in rows:
-            return _shown(rows[code], rows[code], rows.get(SOURCE_LANGUAGE), obj)
-    return None
+    return pick(parler_texts(obj), language_code, obj)
 
 
 def pick_description(organisation, language_code):

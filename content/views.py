@@ -4,17 +4,17 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView, View
 
-from content.fallbacks import page_notice, pick_description, pick_translation
+from content import reading
+from content.fallbacks import page_notice, pick, pick_description
 from content.forms import OrganisationFilterForm
 from content.freshness import organisation_text
-from content.models import Organisation, Section, SectionTranslation, Topic
+from content.models import Organisation, Topic
 from guide import languages
-from guide.languages import fallback_chain
 from guide.page_cache import depends_on
 
 
@@ -48,29 +48,9 @@ class HomeView(PublicView, TemplateView):
         return super().get_context_data(topics=topics, **kwargs)
 
 
-def organisation_cards(organisations, language):
-    """Each organisation with its description as the reader gets it."""
-    return [
-        (organisation, pick_description(organisation, language)) for organisation in organisations
-    ]
-
-
-def topic_page_queryset(topics=None):
-    """Published topics with everything their page shows, in a fixed number of queries.
-
-    Of the questions, only the languages the reader can be shown are read (the
-    reader's, then the fallbacks); of the topic itself every language, for the links
-    to the page in the languages it exists in.
-    """
-    topics = Topic.objects.published() if topics is None else topics
-    answers = SectionTranslation.objects.filter(language_code__in=fallback_chain(get_language()))
-    return topics.prefetch_related(
-        "translations",
-        Prefetch(
-            "sections", queryset=Section.objects.prefetch_related(Prefetch("translations", answers))
-        ),
-        Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
-    )
+def organisation_cards(listings, language):
+    """Each organisation (a ``reading.Listing``) with its description as the reader gets it."""
+    return [(listing, pick_description(listing, language)) for listing in listings]
 
 
 class TopicDetailView(PublicView, DetailView):
@@ -78,7 +58,7 @@ class TopicDetailView(PublicView, DetailView):
     context_object_name = "topic"
 
     def get_queryset(self):
-        return topic_page_queryset().listed()
+        return Topic.objects.published().listed()
 
     def get_object(self, queryset=None):
         depends_on(self.request, f"topic:{self.kwargs['slug']}")
@@ -86,14 +66,14 @@ class TopicDetailView(PublicView, DetailView):
 
     def get_context_data(self, **kwargs):
         topic, language = self.object, get_language()
-        depends_on(self.request, *(f"organisation:{o.slug}" for o in topic.organisations.all()))
+        texts = reading.topic_texts(topic)
+        cards = organisation_cards(reading.topic_listings(topic, language), language)
+        depends_on(self.request, *(f"organisation:{listing.slug}" for listing, _text in cards))
         return super().get_context_data(
-            shown=pick_translation(topic, language),
-            answers=[
-                (section, pick_translation(section, language)) for section in topic.sections.all()
-            ],
-            cards=organisation_cards(topic.organisations.all(), language),
-            available_languages=[row.language_code for row in topic.translations.all()],
+            shown=pick(texts, language, topic),
+            answers=reading.answers(topic, language),
+            cards=cards,
+            available_languages=list(texts),
             **kwargs,
         )
 
@@ -105,7 +85,7 @@ class AboutView(TopicDetailView):
 
     def get_object(self, queryset=None):
         depends_on(self.request, "about")
-        about = topic_page_queryset().filter(kind=Topic.Kind.ABOUT).first()
+        about = Topic.objects.published().filter(kind=Topic.Kind.ABOUT).first()
         if about is None:
             raise Http404
         return about
@@ -128,7 +108,7 @@ class PreviewTopicView(TopicDetailView):
         return response
 
     def get_queryset(self):
-        return topic_page_queryset(Topic.objects.all())
+        return Topic.objects.all()
 
     def get_template_names(self):
         about = self.object.kind == Topic.Kind.ABOUT
@@ -160,7 +140,12 @@ class OrganisationListView(PublicView, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, selected_topic=self.topic, **kwargs)
         language = get_language()
-        context["cards"] = organisation_cards(context["organisations"], language)
+        count = context["paginator"].count
+        context["count_text"] = ngettext(
+            "%(counter)s organisation", "%(counter)s organisations", count
+        ) % {"counter": count}
+        listings = reading.listings(context["organisations"], language)
+        context["cards"] = organisation_cards(listings, language)
         # Say once for the whole list that its descriptions were machine-assisted.
         context["page_text"] = page_notice([text for _o, text in context["cards"]], language)
         return context

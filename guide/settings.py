@@ -162,7 +162,18 @@ ROOT_URLCONF = "guide.urls"
 ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
 WSGI_APPLICATION = "guide.wsgi.application"
 
+# Readers' pages are Jinja2 templates (templates/readers/, content/templating.py); the admin
+# and the sitemap keep Django's. Django looks for a template in this order.
 TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "readers"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "content.templating.environment",
+            "context_processors": ["guide.context_processors.languages_context"],
+        },
+    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
@@ -172,7 +183,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "guide.context_processors.languages_context",
             ],
         },
     },
