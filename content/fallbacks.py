@@ -15,7 +15,7 @@ from content.freshness import State, organisation_text, parler_texts, state
 from guide.languages import SOURCE_LANGUAGE, fallback_chain
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Shown:
     """A text as the reader gets it. Its fields (``title``, ``body`` …) read through."""
 
@@ -77,7 +77,7 @@ def pick_translation(obj, language_code):
 def pick_description(organisation, language_code):
     source = organisation_text(organisation, SOURCE_LANGUAGE)
     for code in fallback_chain(language_code):
-        text = organisation_text(organisation, code)
+        text = source if code == SOURCE_LANGUAGE else organisation_text(organisation, code)
         if text:
             return _shown(text, text, source, organisation)
     return None

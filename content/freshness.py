@@ -78,16 +78,26 @@ def topic_state(topic, language):
     return most_urgent(states)
 
 
+#: Per language, the names of an organisation's description, its machine flag and version.
+DESCRIPTION_NAMES = {
+    code: tuple(
+        localized(name, code) for name in ("description", "machine_translated", "source_version")
+    )
+    for code in CODES
+}
+
+
 def organisation_text(organisation, language):
     """The organisation's description in ``language`` as a ``Text``, or ``None``."""
-    description = getattr(organisation, localized("description", language))
-    if not description:
+    description, machine_translated, source_version = DESCRIPTION_NAMES[language]
+    text = getattr(organisation, description)
+    if not text:
         return None
     return Text(
         language,
-        bool(getattr(organisation, localized("machine_translated", language))),
-        getattr(organisation, localized("source_version", language)) or 1,
-        description,
+        bool(getattr(organisation, machine_translated)),
+        getattr(organisation, source_version) or 1,
+        text,
         organisation.changed_on if language == SOURCE_LANGUAGE else None,
     )
 

@@ -10,7 +10,6 @@ import datetime
 import reversion
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname as localized
@@ -33,6 +32,7 @@ from content.versioning import (
     is_source,
     source_version_field,
 )
+from guide.addresses import address
 from guide.languages import SOURCE_LANGUAGE
 
 #: The date of the City's document this guide was written from.
@@ -177,8 +177,8 @@ class Topic(TranslatableModel):
 
     def get_absolute_url(self):
         if self.kind == self.Kind.ABOUT:
-            return reverse("content:about")
-        return reverse("content:topic", kwargs={"slug": self.slug})
+            return address("content:about")
+        return address("content:topic", slug=self.slug)
 
 
 class TranslationFields(VersionedDutchText, models.Model):
@@ -438,7 +438,7 @@ class Organisation(VersionedDutchText, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("content:organisation", kwargs={"slug": self.slug})
+        return address("content:organisation", slug=self.slug)
 
     def clean(self):
         published_address_unchanged(

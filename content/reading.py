@@ -13,23 +13,26 @@ screens, commands and the other pages keep working with the ORM.
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from django.db import connection
-from modeltranslation.utils import build_localized_fieldname as localized
+from django.db import connection, models
 
 from content.fallbacks import pick
-from content.models import Organisation, Section, SectionTranslation, TopicTranslation
+from content.freshness import DESCRIPTION_NAMES
+from content.models import Organisation, Section, SectionTranslation, Topic, TopicTranslation
+from guide.addresses import addresses
 from guide.languages import fallback_chain
+
+#: Fields whose values SQLite returns in another type than PostgreSQL does.
+CONVERTED_FIELDS = (models.BooleanField, models.DateField)
 
 #: An organisation's details, the same in every language.
 LISTING_DETAILS = ("slug", "name", "website", "phone", "email", "changed_on")
-#: An organisation's description in one language, with what freshness compares.
-DESCRIPTION_FIELDS = ("description", "machine_translated", "source_version")
 
-TOPIC_TEXTS = """
-    SELECT language_code, title, summary, intro_html,
-           machine_translated, source_version, changed_on
-    FROM content_topictranslation
-    WHERE master_id = %s
+TOPIC = """
+    SELECT {topic_columns}, text.language_code, text.title, text.summary, text.intro_html,
+           text.machine_translated, text.source_version, text.changed_on
+    FROM content_topic topic
+    JOIN content_topictranslation text ON text.master_id = topic.id
+    WHERE {conditions}
 """
 
 ANSWERS = """
@@ -51,29 +54,44 @@ TOPIC_ORGANISATIONS = """
 
 
 def fetch(sql, params, *models):
-    """The rows of ``sql`` as namespaces, each value converted by the field of
-    ``models`` its column belongs to (SQLite returns dates as text and booleans as
-    numbers)."""
+    """The rows of ``sql`` as namespaces, dates and booleans converted by the field of
+    ``models`` their column belongs to (SQLite returns them as text and numbers)."""
     fields = {field.column: field for model in models for field in model._meta.concrete_fields}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         names = [column[0] for column in cursor.description]
-        convert = [fields[name].to_python for name in names]
-        return [
-            SimpleNamespace(
-                **{
-                    name: to_python(value)
-                    for name, to_python, value in zip(names, convert, row, strict=True)
-                }
-            )
-            for row in cursor.fetchall()
-        ]
+        rows = cursor.fetchall()
+    converted = [
+        (index, fields[name].to_python)
+        for index, name in enumerate(names)
+        if isinstance(fields[name], CONVERTED_FIELDS)
+    ]
+    namespaces = []
+    for row in rows:
+        values = list(row)
+        for index, to_python in converted:
+            values[index] = to_python(values[index])
+        namespaces.append(SimpleNamespace(**dict(zip(names, values, strict=True))))
+    return namespaces
 
 
-def topic_texts(topic):
-    """``{language: text}``: the topic's title, summary and introduction in every
-    language it has them in."""
-    return {row.language_code: row for row in fetch(TOPIC_TEXTS, [topic.pk], TopicTranslation)}
+def topic(**conditions):
+    """``(topic, {language: text})``: the topic that meets ``conditions`` (column=value,
+    as ``slug="health-care", status="published"``), with its title, summary and
+    introduction in every language it has them in; ``(None, {})`` when there is none."""
+    fields = Topic._meta.concrete_fields
+    sql = TOPIC.format(
+        topic_columns=", ".join(f"topic.{field.column}" for field in fields),
+        conditions=" AND ".join(f"topic.{column} = %s" for column in conditions),
+    )
+    rows = fetch(sql, [str(value) for value in conditions.values()], Topic, TopicTranslation)
+    if not rows:
+        return None, {}
+    first = vars(rows[0])
+    found = Topic.from_db(
+        connection.alias, [f.attname for f in fields], [first[f.column] for f in fields]
+    )
+    return found, {row.language_code: row for row in rows}
 
 
 @dataclass(frozen=True)
@@ -105,31 +123,31 @@ def answers(topic, language_code):
 
 
 class Listing(SimpleNamespace):
-    """An organisation as a list of them shows it: its details, and its description in
-    the languages the reader may be shown, named as on the model (``pick_description``
-    reads either)."""
+    """An organisation as a list of them shows it: its details, its address on this
+    site, and its description in the languages the reader may be shown, named as on the
+    model (``pick_description`` reads either)."""
 
-    get_absolute_url = Organisation.get_absolute_url
+    def get_absolute_url(self):
+        return self.url
 
 
 def listing_columns(language_code):
-    return [
-        *LISTING_DETAILS,
-        *(
-            localized(name, code)
-            for code in fallback_chain(language_code)
-            for name in DESCRIPTION_FIELDS
-        ),
-    ]
+    descriptions = (DESCRIPTION_NAMES[code] for code in fallback_chain(language_code))
+    return [*LISTING_DETAILS, *(name for names in descriptions for name in names)]
+
+
+def as_listings(rows):
+    urls = addresses(("content:organisation", {"slug": row["slug"]}) for row in rows)
+    return [Listing(**row, url=url) for row, url in zip(rows, urls, strict=True)]
 
 
 def listings(organisations, language_code):
     """The organisations of a queryset as ``Listing`` objects, in one query."""
-    return [Listing(**row) for row in organisations.values(*listing_columns(language_code))]
+    return as_listings(list(organisations.values(*listing_columns(language_code))))
 
 
 def topic_listings(topic, language_code):
     """The organisations listed on a topic's page, by name, as ``Listing`` objects."""
     columns = ", ".join(f"organisation.{name}" for name in listing_columns(language_code))
     sql = TOPIC_ORGANISATIONS.format(columns=columns)
-    return [Listing(**vars(row)) for row in fetch(sql, [topic.pk], Organisation)]
+    return as_listings([vars(row) for row in fetch(sql, [topic.pk], Organisation)])

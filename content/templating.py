@@ -14,43 +14,50 @@ still escaped). Plural forms are chosen in Python, with ``ngettext``.
 
 import functools
 import re
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import segno
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import formats
 from django.utils.html import format_html
-from django.utils.translation import get_language, gettext, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_noop, trans_real
 from jinja2 import Environment, pass_context, pass_environment
 from markupsafe import Markup
 
 from content.fallbacks import pick_description, pick_translation
 from content.models import Topic
+from guide.addresses import address, addresses
 from guide.languages import BY_CODE
 
-#: The links at the foot of every page.
+#: The links at the foot of every page: view and label.
 FOOTER_LINKS = [
-    ("content:home", gettext_lazy("All topics")),
-    ("content:organisations", gettext_lazy("Organisations")),
-    ("content:about", gettext_lazy("About undocumented Amsterdammers")),
-    ("content:privacy", gettext_lazy("Privacy")),
-    ("content:accessibility", gettext_lazy("Accessibility")),
+    ("content:home", gettext_noop("All topics")),
+    ("content:organisations", gettext_noop("Organisations")),
+    ("content:about", gettext_noop("About undocumented Amsterdammers")),
+    ("content:privacy", gettext_noop("Privacy")),
+    ("content:accessibility", gettext_noop("Accessibility")),
 ]
+
+
+@dataclass(frozen=True)
+class NavLink:
+    url: str
+    label: str
+    current: bool
 
 
 def environment(**options):
     env = Environment(**options)
     env.globals.update(
         _=gettext,
-        static=static,
-        url=url,
-        FOOTER_LINKS=FOOTER_LINKS,
+        static=static_url,
+        url=address,
         get_language=get_language,
         language_name=language_name,
         language_direction=language_direction,
         lang_attrs=lang_attrs,
-        nav_link=nav_link,
+        translation_notice=translation_notice,
         topic_icon=topic_icon,
         qr_code=qr_code,
     )
@@ -63,10 +70,6 @@ def environment(**options):
         description=description,
     )
     return env
-
-
-def url(view_name, *args):
-    return reverse(view_name, args=args)
 
 
 def language_name(code):
@@ -88,20 +91,60 @@ def description(organisation):
     return pick_description(organisation, get_language())
 
 
-def lang_attrs(language_code):
+def reader_language(request):
+    """A context processor: the page's language and its catalogue, looked up once.
+
+    Django's ``gettext`` and ``get_language`` look the active language up anew on
+    every call, and a topic page calls them a hundred times.
+    """
+    language = get_language()
+    gettext = trans_real.translation(language).gettext
+    return {
+        "page_language": language,
+        "_": gettext,
+        "footer_links": footer_links(request, gettext),
+    }
+
+
+def footer_links(request, gettext):
+    """The links at the foot of the page, the current page's marked."""
+    match = request.resolver_match
+    current = match.view_name if match else None
+    urls = addresses((view_name, {}) for view_name, _label in FOOTER_LINKS)
+    return [
+        NavLink(url, gettext(label), view_name == current)
+        for (view_name, label), url in zip(FOOTER_LINKS, urls, strict=True)
+    ]
+
+
+def page_language(context):
+    # Pages rendered without a request (500.html) have no context processors.
+    return context.get("page_language") or get_language()
+
+
+@pass_context
+def lang_attrs(context, language_code):
     """``lang``/``dir`` attributes for a block shown in another language than the page."""
-    if language_code == get_language() or language_code not in BY_CODE:
+    if language_code == page_language(context) or language_code not in BY_CODE:
         return ""
     return format_html(' lang="{}" dir="{}"', language_code, BY_CODE[language_code].direction)
 
 
 @pass_context
-def nav_link(context, view_name, label):
-    """A link to a page of the site, marked as the current page where it is."""
-    match = context["request"].resolver_match
-    if match and match.view_name == view_name:
-        return format_html('<a href="{}" aria-current="page">{}</a>', reverse(view_name), label)
-    return format_html('<a href="{}">{}</a>', reverse(view_name), label)
+def translation_notice(context, shown, like=None):
+    """A line for each thing the reader should know about a text; nothing otherwise.
+
+    ``shown`` is what ``in_reader_language`` or ``description`` gave. Pass the page's
+    own text as ``like`` to stay silent where a block is in the same state as the page
+    around it, which already said so once.
+    """
+    if not shown or (like and like.notice_key == shown.notice_key):
+        return ""
+    is_fallback = shown.language_code != page_language(context)
+    if not (is_fallback or shown.outdated or shown.machine_translated):
+        return ""
+    notice = context.environment.get_template("includes/translation_notice.html")
+    return Markup(notice.render(context.get_all(), shown=shown, is_fallback=is_fallback))
 
 
 @pass_environment
@@ -118,6 +161,12 @@ def qr_code(context):
     return Markup(qr_svg(request.build_absolute_uri(request.path)))
 
 
+@functools.lru_cache(maxsize=256)
+def static_url(path):
+    """A static file's address (with its hash in production): fixed while the process runs."""
+    return static(path)
+
+
 @functools.lru_cache(maxsize=4096)
 def qr_svg(url):
     # Drawing a code takes milliseconds; a page's address always gives the same one.
@@ -130,6 +179,7 @@ def date(value, format_name="DATE_FORMAT"):
     return formats.date_format(value, format_name) if value else ""
 
 
+@functools.lru_cache(maxsize=4096)
 def domain(url):
     """``https://www.example.org/a/b`` → ``example.org``: where a link goes, in short."""
     host = urlsplit(url).hostname or ""

@@ -13,7 +13,7 @@ from content import reading
 from content.fallbacks import page_notice, pick, pick_description
 from content.forms import OrganisationFilterForm
 from content.freshness import organisation_text
-from content.models import Organisation, Topic
+from content.models import Organisation, Status, Topic
 from guide import languages
 from guide.page_cache import depends_on
 
@@ -54,26 +54,32 @@ def organisation_cards(listings, language):
 
 
 class TopicDetailView(PublicView, DetailView):
+    """A topic's page. Its texts are read with the topic (``content.reading``)."""
+
     template_name = "content/topic_detail.html"
     context_object_name = "topic"
-
-    def get_queryset(self):
-        return Topic.objects.published().listed()
+    #: Which topics this view shows.
+    conditions = {"status": Status.PUBLISHED, "kind": Topic.Kind.TOPIC}
 
     def get_object(self, queryset=None):
         depends_on(self.request, f"topic:{self.kwargs['slug']}")
-        return super().get_object(queryset)
+        return self.read(slug=self.kwargs["slug"], **self.conditions)
+
+    def read(self, **conditions):
+        topic, self.texts = reading.topic(**conditions)
+        if topic is None:
+            raise Http404
+        return topic
 
     def get_context_data(self, **kwargs):
         topic, language = self.object, get_language()
-        texts = reading.topic_texts(topic)
         cards = organisation_cards(reading.topic_listings(topic, language), language)
         depends_on(self.request, *(f"organisation:{listing.slug}" for listing, _text in cards))
         return super().get_context_data(
-            shown=pick(texts, language, topic),
+            shown=pick(self.texts, language, topic),
             answers=reading.answers(topic, language),
             cards=cards,
-            available_languages=list(texts),
+            available_languages=list(self.texts),
             **kwargs,
         )
 
@@ -85,10 +91,7 @@ class AboutView(TopicDetailView):
 
     def get_object(self, queryset=None):
         depends_on(self.request, "about")
-        about = Topic.objects.published().filter(kind=Topic.Kind.ABOUT).first()
-        if about is None:
-            raise Http404
-        return about
+        return self.read(status=Status.PUBLISHED, kind=Topic.Kind.ABOUT)
 
 
 class PreviewTopicView(TopicDetailView):
@@ -98,6 +101,7 @@ class PreviewTopicView(TopicDetailView):
     """
 
     preview = True
+    conditions = {}
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_staff:
@@ -106,9 +110,6 @@ class PreviewTopicView(TopicDetailView):
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex"
         return response
-
-    def get_queryset(self):
-        return Topic.objects.all()
 
     def get_template_names(self):
         about = self.object.kind == Topic.Kind.ABOUT

@@ -36,7 +36,10 @@ def depends_on(request, *tags):
 
     Call it before reading what the tags stand for: the versions are taken now, so an
     edit saved while the page renders makes the stored page stale, never current.
+    Without the page cache nothing is stored, so nothing needs recording.
     """
+    if not settings.PAGE_CACHE_ENABLED:
+        return
     known = getattr(request, "cache_versions", {})
     new = [tag for tag in tags if tag_key(tag) not in known]
     request.cache_versions = {**tag_versions(new), **known} if new else known

@@ -171,7 +171,10 @@ TEMPLATES = [
         "APP_DIRS": False,
         "OPTIONS": {
             "environment": "content.templating.environment",
-            "context_processors": ["guide.context_processors.languages_context"],
+            "context_processors": [
+                "guide.context_processors.languages_context",
+                "content.templating.reader_language",
+            ],
         },
     },
     {
