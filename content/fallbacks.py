@@ -9,10 +9,16 @@ can tell the reader.
 
 from dataclasses import dataclass
 
+from django.utils.html import format_html
 from django.utils.translation import override
 
 from content.freshness import State, organisation_text, parler_texts, state
-from guide.languages import SOURCE_LANGUAGE, fallback_chain
+from guide.languages import BY_CODE, SOURCE_LANGUAGE, fallback_chain
+
+LANG_ATTRS = {
+    code: format_html(' lang="{}" dir="{}"', code, language.direction)
+    for code, language in BY_CODE.items()
+}
 
 
 @dataclass(slots=True)
@@ -25,9 +31,16 @@ class Shown:
     outdated: bool
     dutch_changed_on: object  # a date, or None when unknown
     shown_on: object  # the topic, question or organisation whose text this is
+    is_fallback: bool = False  # shown in another language than the reader's
 
     def __getattr__(self, name):
         return getattr(self.row, name)
+
+    @property
+    def lang_attrs(self):
+        """``lang``/``dir`` attributes for the block, when it is in another language
+        than the page around it."""
+        return LANG_ATTRS.get(self.language_code, "") if self.is_fallback else ""
 
     @property
     def dutch_url(self):
@@ -41,14 +54,15 @@ class Shown:
         return (self.language_code, self.machine_translated, self.outdated)
 
 
-def _shown(row, text, source, shown_on):
+def _shown(text, source, shown_on, requested):
     return Shown(
-        row=row,
+        row=text,
         language_code=text.language_code,
         machine_translated=text.machine_translated,
         outdated=state(text, source) == State.OUTDATED,
         dutch_changed_on=getattr(source, "changed_on", None),
         shown_on=shown_on,
+        is_fallback=text.language_code != requested,
     )
 
 
@@ -61,7 +75,7 @@ def pick(texts, language_code, shown_on):
     """
     for code in fallback_chain(language_code):
         if code in texts:
-            return _shown(texts[code], texts[code], texts.get(SOURCE_LANGUAGE), shown_on)
+            return _shown(texts[code], texts.get(SOURCE_LANGUAGE), shown_on, language_code)
     return None
 
 
@@ -79,7 +93,7 @@ def pick_description(organisation, language_code):
     for code in fallback_chain(language_code):
         text = source if code == SOURCE_LANGUAGE else organisation_text(organisation, code)
         if text:
-            return _shown(text, text, source, organisation)
+            return _shown(text, source, organisation, language_code)
     return None
 
 

@@ -10,6 +10,7 @@ the model fields convert them. Every query takes its values as parameters. Edito
 screens, commands and the other pages keep working with the ORM.
 """
 
+import functools
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -53,10 +54,15 @@ TOPIC_ORGANISATIONS = """
 """
 
 
+@functools.cache
+def fields_by_column(models):
+    return {field.column: field for model in models for field in model._meta.concrete_fields}
+
+
 def fetch(sql, params, *models):
     """The rows of ``sql`` as namespaces, dates and booleans converted by the field of
     ``models`` their column belongs to (SQLite returns them as text and numbers)."""
-    fields = {field.column: field for model in models for field in model._meta.concrete_fields}
+    fields = fields_by_column(models)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         names = [column[0] for column in cursor.description]

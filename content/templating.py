@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 import segno
 from django.templatetags.static import static
 from django.utils import formats
-from django.utils.html import format_html
 from django.utils.translation import get_language, gettext, gettext_noop, trans_real
 from jinja2 import Environment, pass_context, pass_environment
 from markupsafe import Markup
@@ -56,7 +55,6 @@ def environment(**options):
         get_language=get_language,
         language_name=language_name,
         language_direction=language_direction,
-        lang_attrs=lang_attrs,
         translation_notice=translation_notice,
         topic_icon=topic_icon,
         qr_code=qr_code,
@@ -92,7 +90,7 @@ def description(organisation):
 
 
 def reader_language(request):
-    """A context processor: the page's language and its catalogue, looked up once.
+    """A context processor: the page's catalogue, looked up once, and its footer.
 
     Django's ``gettext`` and ``get_language`` look the active language up anew on
     every call, and a topic page calls them a hundred times.
@@ -100,7 +98,6 @@ def reader_language(request):
     language = get_language()
     gettext = trans_real.translation(language).gettext
     return {
-        "page_language": language,
         "_": gettext,
         "footer_links": footer_links(request, gettext),
     }
@@ -117,19 +114,6 @@ def footer_links(request, gettext):
     ]
 
 
-def page_language(context):
-    # Pages rendered without a request (500.html) have no context processors.
-    return context.get("page_language") or get_language()
-
-
-@pass_context
-def lang_attrs(context, language_code):
-    """``lang``/``dir`` attributes for a block shown in another language than the page."""
-    if language_code == page_language(context) or language_code not in BY_CODE:
-        return ""
-    return format_html(' lang="{}" dir="{}"', language_code, BY_CODE[language_code].direction)
-
-
 @pass_context
 def translation_notice(context, shown, like=None):
     """A line for each thing the reader should know about a text; nothing otherwise.
@@ -140,17 +124,20 @@ def translation_notice(context, shown, like=None):
     """
     if not shown or (like and like.notice_key == shown.notice_key):
         return ""
-    is_fallback = shown.language_code != page_language(context)
-    if not (is_fallback or shown.outdated or shown.machine_translated):
+    if not (shown.is_fallback or shown.outdated or shown.machine_translated):
         return ""
     notice = context.environment.get_template("includes/translation_notice.html")
-    return Markup(notice.render(context.get_all(), shown=shown, is_fallback=is_fallback))
+    return Markup(notice.render(context.get_all(), shown=shown))
 
 
 @pass_environment
 def topic_icon(env, topic):
     """The topic's inline SVG icon (decorative: hidden from screen readers)."""
-    name = topic.icon if topic.icon in Topic.Icon.values else Topic.Icon.INFO
+    return icon(env, topic.icon if topic.icon in Topic.Icon.values else Topic.Icon.INFO)
+
+
+@functools.cache
+def icon(env, name):
     return Markup(env.get_template(f"includes/icons/{name}.svg").render())
 
 
