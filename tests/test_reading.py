@@ -1,0 +1,69 @@
+"""What a topic page reads with plain SQL: the same facts the models hold, typed alike
+on SQLite and PostgreSQL."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from content import reading
+from content.models import Status, Topic
+from tests.factories import add_translation, make_organisation, make_section, make_topic
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_topic_comes_with_its_texts_in_every_language_it_has():
+    topic, texts = reading.topic(slug="health-care", status=Status.PUBLISHED)
+    stored = Topic.objects.get(slug="health-care")
+    assert topic == stored and topic.last_checked == stored.last_checked
+    assert set(texts) == {row.language_code for row in stored.translations.all()}
+    assert texts["ar"].title == stored.translations.get(language_code="ar").title
+
+
+def test_dates_and_booleans_are_python_values_on_every_database():
+    topic = make_topic("Getypt")
+    add_translation(topic, "en", title="Typed", summary="Yes.", machine_translated=True)
+    topic.set_current_language("nl")
+    topic.title = "Getypt, nu met een nieuwe versie"
+    topic.save()  # a change to the Dutch text dates it
+    _topic, texts = reading.topic(slug=topic.slug)
+    assert texts["en"].machine_translated is True
+    assert texts["nl"].machine_translated is False
+    assert isinstance(texts["nl"].changed_on, datetime.date)
+
+
+def test_a_topic_that_does_not_meet_the_conditions_is_not_read():
+    draft = make_topic("Concept", status=Status.DRAFT)
+    assert reading.topic(slug=draft.slug, status=Status.PUBLISHED) == (None, {})
+    assert reading.topic(slug=draft.slug)[0] == draft
+
+
+def test_questions_come_in_order_each_in_the_first_language_of_the_chain():
+    topic = make_topic("Volgorde")
+    later = make_section(topic, "Later?", anchor="later", position=2)
+    make_section(topic, "Eerst?", anchor="first", position=1)
+    add_translation(later, "en", heading="Later in English?", body="Yes.")
+    with translation.override("ar"):
+        shown = reading.answers(topic, "ar")  # Arabic → English → Dutch
+        url = shown[0][0].get_absolute_url()
+    assert [
+        (question.anchor, answer.heading, answer.language_code) for question, answer in shown
+    ] == [
+        ("first", "Eerst?", "nl"),
+        ("later", "Later in English?", "en"),
+    ]
+    assert url == f"/ar/topics/{topic.slug}/#first"
+
+
+def test_organisations_are_read_by_name_with_their_addresses_in_one_query():
+    topic = make_topic("Hulp")
+    make_organisation("Zeta", topics=[topic])
+    make_organisation("Alpha", topics=[topic], slug="alpha")
+    with CaptureQueriesContext(connection) as queries, translation.override("nl"):
+        listings = reading.topic_listings(topic, "nl")
+    assert len(queries) == 1
+    assert [listing.name for listing in listings] == ["Alpha", "Zeta"]
+    assert listings[0].get_absolute_url() == "/nl/organisations/alpha/"
