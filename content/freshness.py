@@ -33,7 +33,7 @@ SHORT_LABELS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """One text in one language, with what the freshness rules need to know."""
 
