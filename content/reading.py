@@ -129,12 +129,11 @@ def answers(topic, language_code):
 
 
 class Listing(SimpleNamespace):
-    """An organisation as a list of them shows it: its details, its address on this
-    site, and its description in the languages the reader may be shown, named as on the
-    model (``pick_description`` reads either)."""
+    """An organisation as a list of them shows it: its details, its ``url`` in the
+    reader's language, and its description in the languages the reader may be shown,
+    named as on the model (``pick_description`` reads either)."""
 
-    def get_absolute_url(self):
-        return self.url
+    get_absolute_url = Organisation.get_absolute_url  # in the active language
 
 
 def listing_columns(language_code):

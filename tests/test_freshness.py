@@ -180,3 +180,14 @@ def test_readers_of_an_outdated_description_are_told_when_the_dutch_changed(clie
         today = date_format(datetime.date.today(), "DATE_FORMAT")
     assert f"The Dutch text changed on {today}." in html
     assert 'href="/nl/organisations/cak/" hreflang="nl"' in html
+
+
+def test_an_outdated_description_in_a_list_sends_readers_to_its_dutch_page(client):
+    cak = Organisation.objects.get(slug="cak")
+    cak.description_nl = "Het CAK betaalt zorgverleners."
+    cak.save()
+    for path in ["/en/topics/health-care/", "/en/organisations/?topic=health-care"]:
+        html = client.get(path).content.decode()
+        card = html.split('<a href="/en/organisations/cak/">')[1].split("</li>")[0]
+        assert "notice-outdated" in card, path
+        assert 'href="/nl/organisations/cak/" hreflang="nl"' in card, path

@@ -66,4 +66,6 @@ def test_organisations_are_read_by_name_with_their_addresses_in_one_query():
         listings = reading.topic_listings(topic, "nl")
     assert len(queries) == 1
     assert [listing.name for listing in listings] == ["Alpha", "Zeta"]
-    assert listings[0].get_absolute_url() == "/nl/organisations/alpha/"
+    assert listings[0].url == "/nl/organisations/alpha/"
+    with translation.override("ar"):  # the address in the active language, as a model's
+        assert listings[0].get_absolute_url() == "/ar/organisations/alpha/"
