@@ -1,4 +1,4 @@
-"""What a topic page shows, read in three plain SQL queries; organisation listings.
+"""What a topic page and the lists show, read in plain SQL; organisation listings.
 
 Readers' pages only read, and a topic page is the one readers open most. Building
 the ORM's queries for its texts, questions and organisations, and parler and
@@ -18,8 +18,15 @@ from django.db import connection, models
 
 from content.fallbacks import pick
 from content.freshness import DESCRIPTION_NAMES
-from content.models import Organisation, Section, SectionTranslation, Topic, TopicTranslation
-from guide.addresses import addresses
+from content.models import (
+    Organisation,
+    Section,
+    SectionTranslation,
+    Status,
+    Topic,
+    TopicTranslation,
+)
+from guide.addresses import address, addresses
 from guide.languages import fallback_chain
 
 #: Fields whose values SQLite returns in another type than PostgreSQL does.
@@ -34,6 +41,15 @@ TOPIC = """
     FROM content_topic topic
     JOIN content_topictranslation text ON text.master_id = topic.id
     WHERE {conditions}
+"""
+
+TOPIC_SUMMARIES = """
+    SELECT topic.id, topic.slug, topic.icon, text.language_code, text.title, text.summary,
+           text.machine_translated, text.source_version, text.changed_on
+    FROM content_topic topic
+    JOIN content_topictranslation text ON text.master_id = topic.id
+    WHERE topic.status = %s AND topic.kind = %s AND text.language_code IN ({languages})
+    ORDER BY topic.position, topic.slug
 """
 
 ANSWERS = """
@@ -98,6 +114,32 @@ def topic(**conditions):
         connection.alias, [f.attname for f in fields], [first[f.column] for f in fields]
     )
     return found, {row.language_code: row for row in rows}
+
+
+class TopicSummary(SimpleNamespace):
+    """A topic as the list of topics shows it: ``slug``, ``icon``, ``url`` in the
+    reader's language, and ``shown``, its title and summary as the reader gets them."""
+
+    def get_absolute_url(self):  # in the active language, as a model's
+        return address("content:topic", slug=self.slug)
+
+
+def topic_summaries(language_code):
+    """The published topics in their order, as ``TopicSummary`` objects, in one query."""
+    chain = fallback_chain(language_code)
+    sql = TOPIC_SUMMARIES.format(languages=", ".join(["%s"] * len(chain)))
+    params = [str(Status.PUBLISHED), str(Topic.Kind.TOPIC), *chain]
+    texts = {}  # slug → {language: text}, in the order of the list
+    for row in fetch(sql, params, Topic, TopicTranslation):
+        texts.setdefault(row.slug, {})[row.language_code] = row
+    urls = addresses(("content:topic", {"slug": slug}) for slug in texts)
+    summaries = []
+    for by_language, url in zip(texts.values(), urls, strict=True):
+        first = next(iter(by_language.values()))
+        summary = TopicSummary(pk=first.id, slug=first.slug, icon=first.icon, url=url)
+        summary.shown = pick(by_language, language_code, summary)
+        summaries.append(summary)
+    return summaries
 
 
 @dataclass(frozen=True)

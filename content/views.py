@@ -44,7 +44,7 @@ class HomeView(PublicView, TemplateView):
 
     def get_context_data(self, **kwargs):
         depends_on(self.request, "topics")
-        topics = Topic.objects.published().listed().with_translations()
+        topics = reading.topic_summaries(get_language())
         return super().get_context_data(topics=topics, **kwargs)
 
 
@@ -123,7 +123,7 @@ class OrganisationListView(PublicView, ListView):
 
     def get(self, request, *args, **kwargs):
         depends_on(request, "organisations", "topics")
-        topics = Topic.objects.published().listed().with_translations()
+        topics = reading.topic_summaries(get_language())
         self.form = OrganisationFilterForm(request.GET or None, topics)
         self.topic = self.form.cleaned_data["topic"] if self.form.is_valid() else None
         response = super().get(request, *args, **kwargs)
@@ -135,7 +135,7 @@ class OrganisationListView(PublicView, ListView):
     def get_queryset(self):
         organisations = Organisation.objects.all()
         if self.topic:
-            organisations = organisations.for_topic(self.topic)
+            organisations = organisations.for_topic(self.topic.pk)
         return organisations
 
     def get_context_data(self, **kwargs):

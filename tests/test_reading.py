@@ -69,3 +69,16 @@ def test_organisations_are_read_by_name_with_their_addresses_in_one_query():
     assert listings[0].url == "/nl/organisations/alpha/"
     with translation.override("ar"):  # the address in the active language, as a model's
         assert listings[0].get_absolute_url() == "/ar/organisations/alpha/"
+
+
+def test_the_list_of_topics_is_read_in_order_in_one_query_drafts_left_out():
+    make_topic("Concept", status=Status.DRAFT, slug="a-draft", position=0)
+    Topic.objects.get(slug="housing").delete_translation("ar")
+    with CaptureQueriesContext(connection) as queries, translation.override("ar"):
+        summaries = reading.topic_summaries("ar")
+    assert len(queries) == 1
+    published = Topic.objects.published().listed()
+    assert [summary.slug for summary in summaries] == [topic.slug for topic in published]
+    housing = next(summary for summary in summaries if summary.slug == "housing")
+    assert housing.url == "/ar/topics/housing/"
+    assert (housing.shown.language_code, housing.shown.title) == ("en", "Housing")
