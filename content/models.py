@@ -176,7 +176,7 @@ class Topic(TranslatableModel):
                 rows[language].save()
 
     def get_absolute_url(self):
-        if self.kind == self.Kind.ABOUT:
+        if self.kind == Topic.Kind.ABOUT:
             return address("content:about")
         return address("content:topic", slug=self.slug)
 

@@ -1,13 +1,13 @@
-"""What a topic page and the lists show, read in plain SQL; organisation listings.
+"""What readers' pages show of topics, questions and organisations, read in plain SQL.
 
 Readers' pages only read, and a topic page is the one readers open most. Building
 the ORM's queries for its texts, questions and organisations, and parler and
 modeltranslation instances from the rows, took longer than everything else the page
 does; it matters whenever a page is not in the page cache, right after an edit most
-of all (issue 7). So the topic page reads its texts with SQL written out here, which
-both SQLite and PostgreSQL run as it stands, and gets plain values back, converted as
-the model fields convert them. Every query takes its values as parameters. Editors'
-screens, commands and the other pages keep working with the ORM.
+of all (issue 7). So the topic page, the home page and the organisation list read
+with SQL written out here, which SQLite and PostgreSQL both run as it stands, and get
+plain values back, converted as the model fields convert them. Every query takes its
+values as parameters. Editors' screens and commands keep working with the ORM.
 """
 
 import functools
@@ -26,7 +26,7 @@ from content.models import (
     Topic,
     TopicTranslation,
 )
-from guide.addresses import address, addresses
+from guide.addresses import addresses
 from guide.languages import fallback_chain
 
 #: Fields whose values SQLite returns in another type than PostgreSQL does.
@@ -71,14 +71,14 @@ TOPIC_ORGANISATIONS = """
 
 
 @functools.cache
-def fields_by_column(models):
-    return {field.column: field for model in models for field in model._meta.concrete_fields}
+def fields_by_column(model_classes):
+    return {field.column: field for model in model_classes for field in model._meta.concrete_fields}
 
 
-def fetch(sql, params, *models):
+def fetch(sql, params, *model_classes):
     """The rows of ``sql`` as namespaces, dates and booleans converted by the field of
-    ``models`` their column belongs to (SQLite returns them as text and numbers)."""
-    fields = fields_by_column(models)
+    ``model_classes`` their column belongs to (SQLite returns them as text and numbers)."""
+    fields = fields_by_column(model_classes)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         names = [column[0] for column in cursor.description]
@@ -117,11 +117,10 @@ def topic(**conditions):
 
 
 class TopicSummary(SimpleNamespace):
-    """A topic as the list of topics shows it: ``slug``, ``icon``, ``url`` in the
-    reader's language, and ``shown``, its title and summary as the reader gets them."""
+    """A topic as the list of topics shows it: ``slug``, ``kind``, ``icon``, ``url`` in
+    the reader's language, and ``shown``, its title and summary as the reader gets them."""
 
-    def get_absolute_url(self):  # in the active language, as a model's
-        return address("content:topic", slug=self.slug)
+    get_absolute_url = Topic.get_absolute_url  # in the active language
 
 
 def topic_summaries(language_code):
@@ -136,7 +135,9 @@ def topic_summaries(language_code):
     summaries = []
     for by_language, url in zip(texts.values(), urls, strict=True):
         first = next(iter(by_language.values()))
-        summary = TopicSummary(pk=first.id, slug=first.slug, icon=first.icon, url=url)
+        summary = TopicSummary(
+            pk=first.id, slug=first.slug, kind=Topic.Kind.TOPIC, icon=first.icon, url=url
+        )
         summary.shown = pick(by_language, language_code, summary)
         summaries.append(summary)
     return summaries
