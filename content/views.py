@@ -58,6 +58,7 @@ class TopicDetailView(PublicView, DetailView):
 
     template_name = "content/topic_detail.html"
     context_object_name = "topic"
+    preview = False
     #: Which topics this view shows.
     conditions = {"status": Status.PUBLISHED, "kind": Topic.Kind.TOPIC}
 

@@ -6,6 +6,8 @@ fast password hashing. Everything else is exactly ``guide.settings``.
 
 import os
 
+import jinja2
+
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 
@@ -20,3 +22,6 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # The test client speaks plain HTTP; production redirects it to HTTPS.
 SECURE_SSL_REDIRECT = False
+# A readers' template that names a variable the view does not give fails the test,
+# instead of rendering an empty string.
+TEMPLATES[0]["OPTIONS"]["undefined"] = jinja2.StrictUndefined  # noqa: F405
