@@ -41,6 +41,7 @@ TOPIC = """
     FROM content_topic topic
     JOIN content_topictranslation text ON text.master_id = topic.id
     WHERE {conditions}
+    ORDER BY topic.position, topic.slug
 """
 
 TOPIC_SUMMARIES = """
@@ -100,7 +101,8 @@ def fetch(sql, params, *model_classes):
 def topic(**conditions):
     """``(topic, {language: text})``: the topic that meets ``conditions`` (column=value,
     as ``slug="health-care", status="published"``), with its title, summary and
-    introduction in every language it has them in; ``(None, {})`` when there is none."""
+    introduction in every language it has them in; ``(None, {})`` when there is none.
+    Of several, the first in the topics' order."""
     fields = Topic._meta.concrete_fields
     sql = TOPIC.format(
         topic_columns=", ".join(f"topic.{field.column}" for field in fields),
@@ -113,7 +115,7 @@ def topic(**conditions):
     found = Topic.from_db(
         connection.alias, [f.attname for f in fields], [first[f.column] for f in fields]
     )
-    return found, {row.language_code: row for row in rows}
+    return found, {row.language_code: row for row in rows if row.id == found.pk}
 
 
 class TopicSummary(SimpleNamespace):

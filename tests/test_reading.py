@@ -82,3 +82,13 @@ def test_the_list_of_topics_is_read_in_order_in_one_query_drafts_left_out():
     housing = next(summary for summary in summaries if summary.slug == "housing")
     assert housing.url == "/ar/topics/housing/"
     assert (housing.shown.language_code, housing.shown.title) == ("en", "Housing")
+
+
+def test_of_several_topics_that_meet_the_conditions_the_first_in_order_is_read():
+    first = make_topic("Eerste", position=1, kind=Topic.Kind.ABOUT)
+    add_translation(first, "en", title="First", summary="One.")
+    make_topic("Tweede", position=2, kind=Topic.Kind.ABOUT)
+    Topic.objects.filter(kind=Topic.Kind.ABOUT).exclude(pk__in=[first.pk]).update(position=2)
+    topic, texts = reading.topic(status=Status.PUBLISHED, kind=Topic.Kind.ABOUT)
+    assert topic == first
+    assert {code: text.title for code, text in texts.items()} == {"nl": "Eerste", "en": "First"}
