@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from content.fallbacks import pick_description, pick_translation
 from content.models import Topic
+from guide import languages
 from guide.addresses import address, addresses
 from guide.languages import BY_CODE
 
@@ -52,9 +53,8 @@ def environment(**options):
         _=gettext,
         static=static_url,
         url=address,
-        get_language=get_language,
+        active_language=languages.active,
         language_name=language_name,
-        language_direction=language_direction,
         translation_notice=translation_notice,
         topic_icon=topic_icon,
         qr_code=qr_code,
@@ -73,11 +73,6 @@ def environment(**options):
 def language_name(code):
     """A language's English name, translated into the reader's language."""
     return gettext(BY_CODE[code].name)
-
-
-def language_direction(code):
-    language = BY_CODE.get(code)
-    return language.direction if language else "ltr"
 
 
 def in_reader_language(obj):
@@ -161,9 +156,9 @@ def qr_svg(url):
     return segno.make(url, error="m").svg_inline(scale=3, border=2)
 
 
-def date(value, format_name="DATE_FORMAT"):
-    """A date in the reader's language (a format name), or in a fixed format."""
-    return formats.date_format(value, format_name) if value else ""
+def date(value):
+    """A date as the reader's language writes it."""
+    return formats.date_format(value) if value else ""
 
 
 @functools.lru_cache(maxsize=4096)

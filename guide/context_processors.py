@@ -29,10 +29,7 @@ def language_links(request):
 
 
 def languages_context(request):
-    code = get_language()
     return {
-        "current_language": languages.BY_CODE.get(
-            code, languages.BY_CODE[languages.SOURCE_LANGUAGE]
-        ),
+        "current_language": languages.active(),
         "language_links": SimpleLazyObject(lambda: language_links(request)),
     }

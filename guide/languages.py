@@ -8,7 +8,7 @@ adding a language is a change to this file (plus its catalogue and content files
 from dataclasses import dataclass
 
 import django.conf.locale
-from django.utils.translation import gettext_noop
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 
@@ -43,6 +43,12 @@ SOURCE_LANGUAGE = "nl"
 
 #: Content missing in the requested language is shown in these, in this order.
 FALLBACK_LANGUAGES = ("en", "nl")
+
+
+def active():
+    """The language a page is being rendered in: Django's active one, or else the one
+    Django's interface falls back to (``LANGUAGE_CODE``, the first fallback)."""
+    return BY_CODE.get(get_language(), BY_CODE[FALLBACK_LANGUAGES[0]])
 
 
 def fallback_chain(code):

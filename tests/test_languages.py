@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import get_language_info
 from modeltranslation import settings as modeltranslation_settings
 from parler import appsettings as parler_settings
@@ -67,3 +68,10 @@ def test_the_same_page_in_another_language_changes_only_the_prefix():
     assert languages.path_in_language("/en/", "tl") == "/tl/"
     assert languages.path_in_language("/", "pt") == "/pt/"
     assert languages.path_in_language("/healthz", "es") == "/es/"
+
+
+def test_the_active_language_falls_back_to_the_one_djangos_interface_falls_back_to():
+    with translation.override("ar"):
+        assert languages.active().code == "ar"
+    with translation.override(None):  # no language active: Django's LANGUAGE_CODE speaks
+        assert languages.active().code == settings.LANGUAGE_CODE == "en"
