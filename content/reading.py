@@ -98,6 +98,18 @@ def fetch(sql, params, *model_classes):
     return namespaces
 
 
+def placeholders(values):
+    return ", ".join(["%s"] * len(values))
+
+
+def grouped_by_language(rows, key):
+    """``{key: {language: row}}``, in the order of the rows."""
+    grouped = {}
+    for row in rows:
+        grouped.setdefault(getattr(row, key), {})[row.language_code] = row
+    return grouped
+
+
 def topic(**conditions):
     """``(topic, {language: text})``: the topic that meets ``conditions`` (column=value,
     as ``slug="health-care", status="published"``), with its title, summary and
@@ -115,7 +127,7 @@ def topic(**conditions):
     found = Topic.from_db(
         connection.alias, [f.attname for f in fields], [first[f.column] for f in fields]
     )
-    return found, {row.language_code: row for row in rows if row.id == found.pk}
+    return found, grouped_by_language(rows, "id")[found.pk]
 
 
 class TopicSummary(SimpleNamespace):
@@ -128,11 +140,9 @@ class TopicSummary(SimpleNamespace):
 def topic_summaries(language_code):
     """The published topics in their order, as ``TopicSummary`` objects, in one query."""
     chain = fallback_chain(language_code)
-    sql = TOPIC_SUMMARIES.format(languages=", ".join(["%s"] * len(chain)))
+    sql = TOPIC_SUMMARIES.format(languages=placeholders(chain))
     params = [str(Status.PUBLISHED), str(Topic.Kind.TOPIC), *chain]
-    texts = {}  # slug → {language: text}, in the order of the list
-    for row in fetch(sql, params, Topic, TopicTranslation):
-        texts.setdefault(row.slug, {})[row.language_code] = row
+    texts = grouped_by_language(fetch(sql, params, Topic, TopicTranslation), "slug")
     urls = addresses(("content:topic", {"slug": slug}) for slug in texts)
     summaries = []
     for by_language, url in zip(texts.values(), urls, strict=True):
@@ -152,18 +162,17 @@ class Question:
     topic: object
     anchor: str
 
-    def get_absolute_url(self):
-        return f"{self.topic.get_absolute_url()}#{self.anchor}"
+    get_absolute_url = Section.get_absolute_url
 
 
 def answers(topic, language_code):
     """``[(Question, Shown)]``: a topic's questions in order, each in the first language
     of the reader's fallback chain that has it."""
     chain = fallback_chain(language_code)
-    sql = ANSWERS.format(languages=", ".join(["%s"] * len(chain)))
-    texts = {}  # anchor → {language: text}, in the order of the page
-    for row in fetch(sql, [topic.pk, *chain], Section, SectionTranslation):
-        texts.setdefault(row.anchor, {})[row.language_code] = row
+    sql = ANSWERS.format(languages=placeholders(chain))
+    texts = grouped_by_language(
+        fetch(sql, [topic.pk, *chain], Section, SectionTranslation), "anchor"
+    )
     shown_answers = []
     for anchor, by_language in texts.items():
         question = Question(topic, anchor)
