@@ -244,3 +244,11 @@ def test_a_server_error_page_speaks_the_readers_language(rf):
     assert response.status_code == 500
     assert '<html lang="ar" dir="rtl">' in html
     assert f"<h1>{heading}</h1>" in html and heading != "Something went wrong on our side"
+
+
+def test_the_footer_marks_the_page_the_reader_is_on(client):
+    footer = client.get("/ar/privacy/").content.decode().split('<footer class="site-footer">')[1]
+    assert re.findall(r'<a href="([^"]+)" aria-current="page">', footer) == ["/ar/privacy/"]
+    assert footer.count("<a href=") == 5
+    topic = client.get("/ar/topics/housing/").content.decode()
+    assert 'aria-current="page"' not in topic.split('<footer class="site-footer">')[1]
