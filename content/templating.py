@@ -90,8 +90,7 @@ def reader_language(request):
     Django's ``gettext`` and ``get_language`` look the active language up anew on
     every call, and a topic page calls them a hundred times.
     """
-    language = get_language()
-    gettext = trans_real.translation(language).gettext
+    gettext = trans_real.translation(languages.active().code).gettext
     return {
         "_": gettext,
         "footer_links": footer_links(request, gettext),
