@@ -6,31 +6,25 @@ modeltranslation instances from the rows, took longer than everything else the p
 does; it matters whenever a page is not in the page cache, right after an edit most
 of all (issue 7). So the topic page, the home page and the organisation list read
 with SQL written out here, which SQLite and PostgreSQL both run as it stands, and get
-plain values back, converted as the model fields convert them. Every query takes its
-values as parameters. Editors' screens and commands keep working with the ORM.
+plain values back: dates and booleans as Python values from either database. Every
+query takes its values as parameters. Editors' screens and commands keep working with the ORM.
 """
 
-import functools
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from django.db import connection, models
+from django.db import connection
 
 from content.fallbacks import pick
 from content.freshness import DESCRIPTION_NAMES
 from content.models import (
     Organisation,
     Section,
-    SectionTranslation,
     Status,
     Topic,
-    TopicTranslation,
 )
 from guide.addresses import addresses
 from guide.languages import fallback_chain
-
-#: Fields whose values SQLite returns in another type than PostgreSQL does.
-CONVERTED_FIELDS = (models.BooleanField, models.DateField)
 
 #: An organisation's details, the same in every language.
 LISTING_DETAILS = ("slug", "name", "website", "phone", "email", "changed_on")
@@ -71,31 +65,13 @@ TOPIC_ORGANISATIONS = """
 """
 
 
-@functools.cache
-def fields_by_column(model_classes):
-    return {field.column: field for model in model_classes for field in model._meta.concrete_fields}
-
-
-def fetch(sql, params, *model_classes):
-    """The rows of ``sql`` as namespaces, dates and booleans converted by the field of
-    ``model_classes`` their column belongs to (SQLite returns them as text and numbers)."""
-    fields = fields_by_column(model_classes)
+def fetch(sql, params):
+    """The rows of ``sql`` as namespaces of Python values: both databases' drivers give
+    dates and booleans (Django has SQLite convert columns by their declared type)."""
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         names = [column[0] for column in cursor.description]
-        rows = cursor.fetchall()
-    converted = [
-        (index, fields[name].to_python)
-        for index, name in enumerate(names)
-        if isinstance(fields[name], CONVERTED_FIELDS)
-    ]
-    namespaces = []
-    for row in rows:
-        values = list(row)
-        for index, to_python in converted:
-            values[index] = to_python(values[index])
-        namespaces.append(SimpleNamespace(**dict(zip(names, values, strict=True))))
-    return namespaces
+        return [SimpleNamespace(**dict(zip(names, row, strict=True))) for row in cursor]
 
 
 def placeholders(values):
@@ -120,7 +96,7 @@ def topic(**conditions):
         topic_columns=", ".join(f"topic.{field.column}" for field in fields),
         conditions=" AND ".join(f"topic.{column} = %s" for column in conditions),
     )
-    rows = fetch(sql, [str(value) for value in conditions.values()], Topic, TopicTranslation)
+    rows = fetch(sql, [str(value) for value in conditions.values()])
     if not rows:
         return None, {}
     first = vars(rows[0])
@@ -142,7 +118,7 @@ def topic_summaries(language_code):
     chain = fallback_chain(language_code)
     sql = TOPIC_SUMMARIES.format(languages=placeholders(chain))
     params = [str(Status.PUBLISHED), str(Topic.Kind.TOPIC), *chain]
-    texts = grouped_by_language(fetch(sql, params, Topic, TopicTranslation), "slug")
+    texts = grouped_by_language(fetch(sql, params), "slug")
     urls = addresses(("content:topic", {"slug": slug}) for slug in texts)
     summaries = []
     for by_language, url in zip(texts.values(), urls, strict=True):
@@ -170,9 +146,7 @@ def answers(topic, language_code):
     of the reader's fallback chain that has it."""
     chain = fallback_chain(language_code)
     sql = ANSWERS.format(languages=placeholders(chain))
-    texts = grouped_by_language(
-        fetch(sql, [topic.pk, *chain], Section, SectionTranslation), "anchor"
-    )
+    texts = grouped_by_language(fetch(sql, [topic.pk, *chain]), "anchor")
     shown_answers = []
     for anchor, by_language in texts.items():
         question = Question(topic, anchor)
@@ -209,4 +183,4 @@ def topic_listings(topic, language_code):
     """The organisations listed on a topic's page, by name, as ``Listing`` objects."""
     columns = ", ".join(f"organisation.{name}" for name in listing_columns(language_code))
     sql = TOPIC_ORGANISATIONS.format(columns=columns)
-    return as_listings([vars(row) for row in fetch(sql, [topic.pk], Organisation)])
+    return as_listings([vars(row) for row in fetch(sql, [topic.pk])])
