@@ -8,7 +8,6 @@ version of its tags (``content/signals.py``), and a stored page whose tags moved
 rendered again. So an edit refreshes exactly the pages that show it, in every process.
 """
 
-import gzip
 import hashlib
 import time
 from dataclasses import dataclass, field
@@ -18,10 +17,15 @@ from django.core.cache import caches
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
+from isal import igzip
 
 from guide.middleware import is_admin
 
 CACHEABLE_TYPES = ("text/html", "application/xml")
+# ISA-L's gzip at level 2 compresses a topic page in a tenth of the time zlib's level 6
+# takes (0.05 against 0.45 ms here), for a body 10% larger (4.6 against 4.2 KB). That
+# time is spent on every page not served from the cache.
+COMPRESS_LEVEL = 2
 # What a stored page keeps of its response; the middleware around this one (security
 # headers, CSP, Permissions-Policy) adds its headers to every response, cached or not.
 KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "Vary")
@@ -86,7 +90,7 @@ class Entry:
             status=response.status_code,
             headers=headers,
             body=body,
-            gzipped=gzip.compress(body, compresslevel=6, mtime=0),
+            gzipped=igzip.compress(body, compresslevel=COMPRESS_LEVEL, mtime=0),
             etag=f'"{digest}"',
             last_modified=time.time(),
             versions=versions,
