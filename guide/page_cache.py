@@ -69,30 +69,42 @@ def tag_versions(tags):
     return {**versions, **missing}
 
 
+@dataclass(frozen=True)
+class Variant:
+    """A page's body as sent, plain or compressed, with the headers that go with it."""
+
+    body: bytes
+    headers: dict
+
+
+#: The version of ``Entry``'s shape; a change to it needs a new number.
+ENTRY_FORMAT = 2
+
+
 @dataclass
 class Entry:
-    """A rendered page: its body plain and compressed, and what it depends on."""
+    """A rendered page: its body plain and gzip-compressed, each with its headers worked
+    out once, and what the page depends on."""
 
     status: int
-    headers: dict
-    body: bytes
-    gzipped: bytes
-    etag: str
-    last_modified: float
+    plain: Variant
+    gzipped: Variant
     versions: dict = field(default_factory=dict)
 
     @classmethod
     def from_response(cls, response, versions):
         body = response.content
+        gzipped = igzip.compress(body, compresslevel=COMPRESS_LEVEL, mtime=0)
         digest = hashlib.sha256(body).hexdigest()[:32]
-        headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+        patch_vary_headers(response, ["Accept-Encoding"])
+        shared = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+        shared["Last-Modified"] = http_date()
         return cls(
             status=response.status_code,
-            headers=headers,
-            body=body,
-            gzipped=igzip.compress(body, compresslevel=COMPRESS_LEVEL, mtime=0),
-            etag=f'"{digest}"',
-            last_modified=time.time(),
+            plain=Variant(body, {**shared, "ETag": f'"{digest}"'}),
+            gzipped=Variant(
+                gzipped, {**shared, "ETag": f'"{digest}-gzip"', "Content-Encoding": "gzip"}
+            ),
             versions=versions,
         )
 
@@ -100,23 +112,16 @@ class Entry:
         return not self.versions or cache().get_many(list(self.versions)) == self.versions
 
     def respond(self, request):
-        compressed = "gzip" in request.headers.get("Accept-Encoding", "")
-        etag = self.etag[:-1] + '-gzip"' if compressed else self.etag
-        if etag in request.headers.get("If-None-Match", ""):
-            response = HttpResponseNotModified()
-        else:
-            body = self.gzipped if compressed else self.body
-            response = HttpResponse(body, status=self.status)
-            response["Content-Length"] = len(body)
-            if compressed:
-                response["Content-Encoding"] = "gzip"
-        for name, value in self.headers.items():
-            response[name] = value
-        response["ETag"] = etag
-        response["Last-Modified"] = http_date(self.last_modified)
-        response["Cache-Control"] = f"public, max-age={settings.PAGE_CACHE_MAX_AGE}"
-        patch_vary_headers(response, ["Accept-Encoding"])
-        return response
+        accepts_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
+        variant = self.gzipped if accepts_gzip else self.plain
+        headers = {
+            **variant.headers,
+            "Cache-Control": f"public, max-age={settings.PAGE_CACHE_MAX_AGE}",
+        }
+        if variant.headers["ETag"] in request.headers.get("If-None-Match", ""):
+            return HttpResponseNotModified(headers=headers)
+        headers["Content-Length"] = len(variant.body)
+        return HttpResponse(variant.body, status=self.status, headers=headers)
 
 
 def is_public_read(request):
@@ -142,7 +147,8 @@ def page_key(request):
     # The language choice (/) is the one page whose content follows Accept-Language.
     language = request.headers.get("Accept-Language", "")[:100] if request.path == "/" else ""
     raw = f"{request.get_full_path()}|{language}"
-    return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+    # The format is part of the key: a new release never reads a stored page it cannot use.
+    return f"page{ENTRY_FORMAT}:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 class PageCacheMiddleware:
@@ -152,13 +158,13 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_public_read(request):
             return self.get_response(request)
-        key = page_key(request)
-        entry = cache().get(key) if settings.PAGE_CACHE_ENABLED else None
+        key = page_key(request) if settings.PAGE_CACHE_ENABLED else None
+        entry = cache().get(key) if key else None
         if entry is None or not entry.is_current():
             response = self.get_response(request)
             if not is_cacheable(response):
                 return response
             entry = Entry.from_response(response, getattr(request, "cache_versions", {}))
-            if settings.PAGE_CACHE_ENABLED:
+            if key:
                 cache().set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
         return entry.respond(request)
