@@ -1,14 +1,16 @@
 """Saving or deleting content refreshes exactly the cached pages that show it.
 
-Tags (see ``guide/page_cache.py``): ``topic:<slug>`` for a topic's own page,
-``topics`` for pages listing topic titles (home, filters, organisation pages, sitemap),
-``about`` for the background page, ``organisation:<slug>`` for an organisation's page
-and the topic pages with its card, ``organisations`` for the list. Reverting a
+Tags (see ``guide/page_cache.py``): ``topic:<slug>`` for a topic's own page, with
+the cards of its organisations; ``topics`` for pages listing topic titles (home,
+filters, organisation pages, sitemap); ``about`` for the background page;
+``organisation:<slug>`` for an organisation's page; ``organisations`` for the list.
+A change to an organisation refreshes the pages of its topics too: a topic page then
+checks one tag, not one per card, each time it is served from the cache. Reverting a
 version (django-reversion saves raw) sends the same signals.
 """
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from content.models import Organisation, Section, SectionTranslation, Topic, TopicTranslation
@@ -66,9 +68,14 @@ def question_changed(sender, instance, **kwargs):
         after_commit(topic_tags(topic, listed=False))
 
 
-@receiver([post_save, post_delete], sender=Organisation)
+@receiver([post_save, pre_delete], sender=Organisation)
 def organisation_changed(sender, instance, **kwargs):
-    after_commit({f"organisation:{instance.slug}", "organisations"})
+    """Its page, the list, and the pages of the topics that show its card (read before
+    a deletion takes the links away)."""
+    tags = {f"organisation:{instance.slug}", "organisations"}
+    for topic in instance.topics.all():
+        tags |= topic_tags(topic, listed=False)
+    after_commit(tags)
 
 
 @receiver(m2m_changed, sender=Organisation.topics.through)

@@ -63,6 +63,7 @@ class TopicDetailView(PublicView, DetailView):
     conditions = {"status": Status.PUBLISHED, "kind": Topic.Kind.TOPIC}
 
     def get_object(self, queryset=None):
+        # The topic's tag covers its organisations' cards too (``content.signals``).
         depends_on(self.request, f"topic:{self.kwargs['slug']}")
         return self.read(slug=self.kwargs["slug"], **self.conditions)
 
@@ -75,7 +76,6 @@ class TopicDetailView(PublicView, DetailView):
     def get_context_data(self, **kwargs):
         topic, language = self.object, get_language()
         cards = organisation_cards(reading.topic_listings(topic, language), language)
-        depends_on(self.request, *(f"organisation:{listing.slug}" for listing, _text in cards))
         return super().get_context_data(
             shown=pick(self.texts, language, topic),
             answers=reading.answers(topic, language),

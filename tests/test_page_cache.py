@@ -55,6 +55,8 @@ def test_an_unchanged_page_is_answered_with_304(client):
     response = client.get("/en/topics/housing/", HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304
     assert response.content == b""
+    assert response["ETag"] == etag
+    assert response["Cache-Control"] == "public, max-age=300"
 
 
 def test_pages_are_compressed_for_browsers_that_accept_it(client):
@@ -115,6 +117,22 @@ def test_editing_an_organisation_refreshes_the_topic_pages_with_its_card(client)
         in client.get("/nl/organisations/stichting-los/").content.decode()
     )
     assert cached(client, "/nl/topics/return/")
+
+
+def test_deleting_an_organisation_takes_its_card_off_the_topic_pages(client):
+    card = 'href="/nl/organisations/stichting-los/"'
+    assert card in client.get("/nl/topics/housing/").content.decode()
+    Organisation.objects.get(slug="stichting-los").delete()
+    assert card not in client.get("/nl/topics/housing/").content.decode()
+
+
+def test_editing_an_organisation_refreshes_the_background_page_with_its_card(client):
+    about = Topic.objects.get(kind=Topic.Kind.ABOUT)
+    organisation = about.organisations.first()
+    client.get("/nl/about/")
+    organisation.name = "Een nieuwe naam"
+    organisation.save()
+    assert "Een nieuwe naam" in client.get("/nl/about/").content.decode()
 
 
 def test_linking_an_organisation_to_a_topic_adds_its_card(client):
