@@ -157,7 +157,13 @@ def qr_svg(url):
 
 def date(value):
     """A date as the reader's language writes it."""
-    return formats.date_format(value) if value else ""
+    return date_in(value, get_language()) if value else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def date_in(value, language):
+    # Django looks the language's format up anew each time; a date's text never changes.
+    return formats.date_format(value)
 
 
 @functools.lru_cache(maxsize=4096)
