@@ -71,7 +71,8 @@ def fetch(sql, params):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         names = [column[0] for column in cursor.description]
-        return [SimpleNamespace(**dict(zip(names, row, strict=True))) for row in cursor]
+        rows = cursor.fetchall()
+    return [SimpleNamespace(**dict(zip(names, row, strict=True))) for row in rows]
 
 
 def placeholders(values):
