@@ -36,6 +36,14 @@ class Shown:
     def __getattr__(self, name):
         return getattr(self.row, name)
 
+    # What pages read most, without ``__getattr__``'s detour through a failed lookup.
+    title = property(lambda self: self.row.title)
+    summary = property(lambda self: self.row.summary)
+    intro_html = property(lambda self: self.row.intro_html)
+    heading = property(lambda self: self.row.heading)
+    body_html = property(lambda self: self.row.body_html)
+    description = property(lambda self: self.row.description)
+
     @property
     def lang_attrs(self):
         """``lang``/``dir`` attributes for the block, when it is in another language
