@@ -5,6 +5,7 @@ settings, the language switcher and the content fallbacks are all derived from h
 adding a language is a change to this file (plus its catalogue and content files).
 """
 
+import functools
 from dataclasses import dataclass
 
 import django.conf.locale
@@ -51,6 +52,7 @@ def active():
     return BY_CODE.get(get_language(), BY_CODE[FALLBACK_LANGUAGES[0]])
 
 
+@functools.lru_cache(maxsize=64)
 def fallback_chain(code):
     """The languages to try for content requested in ``code``, best first."""
     return tuple(dict.fromkeys((code, *FALLBACK_LANGUAGES)))
