@@ -9,7 +9,7 @@ DEV := DEBUG=1
 
 LANGUAGES := nl en es fr pt ar id tl
 
-.PHONY: run test bench lint format install messages catalogues gettext chromium wrk clean
+.PHONY: run test bench instructions lint format install messages catalogues gettext chromium wrk valgrind clean
 
 run: install messages
 	$(DEV) $(BIN)/python manage.py migrate --no-input -v 0
@@ -22,6 +22,10 @@ test: install messages chromium
 # Speed against a static file, on this machine (see README, "Performance").
 bench: install messages wrk
 	$(BIN)/python scripts/bench.py $(DURATION)
+
+# Instructions per request, to compare two versions of the code: `make instructions PAGE=/nl/`.
+instructions: install messages valgrind
+	$(BIN)/python scripts/instructions.py $(PAGE)
 
 lint: install
 	$(BIN)/ruff check .
@@ -68,6 +72,9 @@ chromium:
 
 wrk:
 	$(call system_tool,wrk,wrk)
+
+valgrind:
+	$(call system_tool,valgrind,valgrind)
 
 clean:
 	rm -rf $(VENV) build *.egg-info staticfiles db.sqlite3 .pytest_cache .ruff_cache
