@@ -78,13 +78,18 @@ def organisation_changed(sender, instance, **kwargs):
     after_commit(tags)
 
 
+#: When a card appears on or disappears from topic pages: after links are added or
+#: removed, and before they are all cleared, while the topics that showed it are known.
+CARD_CHANGES = {"post_add", "post_remove", "pre_clear"}
+
+
 @receiver(m2m_changed, sender=Organisation.topics.through)
 def organisation_topics_changed(sender, instance, action, pk_set, **kwargs):
     """A card appears on or disappears from topic pages."""
-    if not action.startswith("post_"):
+    if action not in CARD_CHANGES:
         return
     if isinstance(instance, Organisation):
-        topics = Topic.objects.filter(pk__in=pk_set or ()) if pk_set else instance.topics.all()
+        topics = Topic.objects.filter(pk__in=pk_set) if pk_set else instance.topics.all()
         tags = {f"organisation:{instance.slug}", "organisations"}
     else:
         topics = [instance]

@@ -126,6 +126,13 @@ def test_deleting_an_organisation_takes_its_card_off_the_topic_pages(client):
     assert card not in client.get("/nl/topics/housing/").content.decode()
 
 
+def test_unlinking_all_of_an_organisations_topics_takes_its_card_off_their_pages(client):
+    card = 'href="/nl/organisations/stichting-los/"'
+    assert card in client.get("/nl/topics/housing/").content.decode()
+    Organisation.objects.get(slug="stichting-los").topics.clear()
+    assert card not in client.get("/nl/topics/housing/").content.decode()
+
+
 def test_editing_an_organisation_refreshes_the_background_page_with_its_card(client):
     about = Topic.objects.get(kind=Topic.Kind.ABOUT)
     organisation = about.organisations.first()
