@@ -65,14 +65,15 @@ TOPIC_ORGANISATIONS = """
 """
 
 
-def fetch(sql, params):
-    """The rows of ``sql`` as namespaces of Python values: both databases' drivers give
-    dates and booleans (Django has SQLite convert columns by their declared type)."""
+def fetch(sql, params, make=SimpleNamespace):
+    """The rows of ``sql``, each as ``make(column=value, …)``, of Python values: both
+    databases' drivers give dates and booleans (Django has SQLite convert columns by
+    their declared type)."""
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         names = [column[0] for column in cursor.description]
         rows = cursor.fetchall()
-    return [SimpleNamespace(**dict(zip(names, row, strict=True))) for row in rows]
+    return [make(**dict(zip(names, row, strict=True))) for row in rows]
 
 
 def placeholders(values):
@@ -184,4 +185,4 @@ def topic_listings(topic, language_code):
     """The organisations listed on a topic's page, by name, as ``Listing`` objects."""
     columns = ", ".join(f"organisation.{name}" for name in listing_columns(language_code))
     sql = TOPIC_ORGANISATIONS.format(columns=columns)
-    return as_listings([vars(row) for row in fetch(sql, [topic.pk])])
+    return as_listings(fetch(sql, [topic.pk], make=dict))
