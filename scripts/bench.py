@@ -17,9 +17,8 @@ import subprocess
 import sys
 import tempfile
 import urllib.request
-from pathlib import Path
 
-from serve import gunicorn, prepare, production_env
+from serve import at_scale, gunicorn
 
 DURATION = sys.argv[1] if len(sys.argv) > 1 else "10s"
 CONNECTIONS = "16"
@@ -70,8 +69,7 @@ def stylesheet(base):
 
 def main():
     with tempfile.TemporaryDirectory() as work:
-        env = production_env(f"sqlite:///{Path(work) / 'bench.sqlite3'}", Path(work) / "static")
-        prepare(env, generate=["--topics", "100", "--organisations", "1000"])
+        env = at_scale(work)
         topic = "/nl/topics/health-care/"
         with gunicorn(env) as cached, gunicorn(env | {"PAGE_CACHE": "0"}) as uncached:
             targets = [
@@ -86,11 +84,10 @@ def main():
                 urllib.request.urlopen(url).read()  # fill the cache
             each = max(1, seconds(DURATION) // ROUNDS)
             rounds = [[wrk(url, each) for _name, url in targets] for _round in range(ROUNDS)]
+    by_target = zip(*rounds, strict=True)  # each target's results, one per round
     results = [
-        (name, *(statistics.median(values) for values in zip(*runs, strict=True)))
-        for name, runs in zip(
-            (name for name, _url in targets), zip(*rounds, strict=True), strict=True
-        )
+        (name, *map(statistics.median, zip(*runs, strict=True)))
+        for (name, _url), runs in zip(targets, by_target, strict=True)
     ]
     static_rate = results[0][1]
     print(

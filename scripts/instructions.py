@@ -17,9 +17,8 @@ import re
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
 
-from serve import PYTHON, ROOT, prepare, production_env
+from serve import PYTHON, ROOT, at_scale
 
 WARM_UP = 30
 
@@ -70,9 +69,7 @@ def instructions(env, path, count):
 
 def main(path, count):
     with tempfile.TemporaryDirectory() as work:
-        env = production_env(f"sqlite:///{Path(work) / 'bench.sqlite3'}", Path(work) / "static")
-        prepare(env, generate=["--topics", "100", "--organisations", "1000"])
-        env = {"PAGE_CACHE": "0"} | env | {"DJANGO_SETTINGS_MODULE": "guide.settings"}
+        env = {"PAGE_CACHE": "0"} | at_scale(work) | {"DJANGO_SETTINGS_MODULE": "guide.settings"}
         base = instructions(env, path, 0)
         more = instructions(env, path, count)
     print(f"{path}: {(more - base) / count / 1e6:.2f} million instructions per request")
