@@ -155,6 +155,13 @@ def test_an_organisation_page_shows_its_link_and_topics(client):
     assert 'href="/en/topics/return/"' in html
 
 
+def test_the_cards_contact_buttons_speak_the_readers_language(client):
+    arabic = client.get("/ar/topics/health-care/").content.decode()
+    dutch = client.get("/nl/topics/health-care/").content.decode()
+    assert 'الموقع الإلكتروني<span class="visually-hidden"> CAK</span>: hetcak.nl' in arabic
+    assert 'Website<span class="visually-hidden"> CAK</span>: hetcak.nl' in dutch
+
+
 def test_an_organisation_without_a_website_shows_no_empty_link(client):
     html = client.get("/nl/organisations/politie-amsterdam/").content.decode()
     assert "Website" not in html
