@@ -7,7 +7,7 @@ back, ``Shown``, knows the language actually used — so the block can carry its
 can tell the reader.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.html import format_html
 from django.utils.translation import override
@@ -55,11 +55,6 @@ class Shown:
         """Where the reader finds the Dutch text (only needed when it is outdated)."""
         with override(SOURCE_LANGUAGE):
             return self.shown_on.get_absolute_url()
-
-    @property
-    def notice_key(self):
-        """Blocks with the same key need no notice of their own inside each other."""
-        return (self.language_code, self.machine_translated, self.outdated)
 
 
 def _shown(text, source, shown_on, requested):
@@ -113,3 +108,22 @@ def page_notice(shown_texts, language_code):
         if text and text.language_code == language_code
     )
     return Shown(None, language_code, machine, False, None, None)
+
+
+def topic_page_notice(shown, answers):
+    """What a topic page says once, at its top: its title's notices, and that it was
+    machine-assisted if its title or any of its questions was, so that no question
+    repeats that."""
+    machine = shown.machine_translated or any(answer.machine_translated for answer in answers)
+    return replace(shown, machine_translated=machine)
+
+
+def notices(shown, said=()):
+    """Which notices a block needs, as ``(fallback, outdated, machine)``: what it is,
+    less what the notices in ``said`` (shown around it on the page) already say."""
+    return (
+        shown.is_fallback
+        and not any(n.is_fallback and n.language_code == shown.language_code for n in said),
+        shown.outdated and not any(n.outdated for n in said),
+        shown.machine_translated and not any(n.machine_translated for n in said),
+    )

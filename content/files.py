@@ -6,10 +6,13 @@ One Markdown file per topic per language, ``topics/<slug>/<language>.md``::
     title: Zorg
     summary: Je hebt recht op medisch noodzakelijke zorg.
     position: 1                # only in the Dutch file, like every field of the
-    status: published          # topic itself (kind, last_checked, source_url)
+    status: published          # topic itself (kind, source_url …)
+    source_date: 2021-09-21    # the date of the information it was written from
+    last_checked: 2027-03-01   # only once a person has checked the page
     machine_translated: true   # only when true
-    version: 2                 # Dutch: the text's version; other languages say
-    changed_on: 2027-03-01     #   "based_on: 2", the Dutch version they match
+    version: 2                 # Dutch: the text's version, always written; other
+    changed_on: 2027-03-01     #   languages always say "based_on: 2", the Dutch
+                               #   version they match
     sections:                  # only for questions whose values differ from the topic's
       corona-vaccination: {version: 3}
     ---
@@ -23,7 +26,8 @@ One Markdown file per topic per language, ``topics/<slug>/<language>.md``::
 and one YAML file per language for the organisations, ``organisations/<language>.yaml``:
 the Dutch file lists every organisation with all its fields; the others map an
 organisation's slug to its description in that language. Values equal to their default
-(``version: 1``, ``machine_translated: false`` …) are not written.
+(``machine_translated: false`` …) are not written, except the versions: a reviewer sees
+which Dutch version each text is, or is based on.
 
 Parsing and dumping are exact inverses on canonical files: ``dump(parse(text)) == text``.
 This module reads and writes text only; ``content/sync.py`` moves it to and from the database.
@@ -37,7 +41,9 @@ import yaml
 from content.models import ORGANISATION_DETAILS
 from guide.languages import SOURCE_LANGUAGE
 
-TOPIC_SOURCE_KEYS = ("kind", "icon", "position", "status", "last_checked", "source_url")
+TOPIC_SOURCE_KEYS = (
+    "kind", "icon", "position", "status", "source_date", "last_checked", "source_url",
+)  # fmt: skip
 
 
 def bookkeeping_keys(language):
@@ -51,8 +57,31 @@ def bookkeeping_keys(language):
     return {"machine_translated": False, "based_on": 1}
 
 
+#: Written even at their default: which Dutch version a text is, or is based on.
+ALWAYS_WRITTEN = ("version", "based_on")
+
+
 def without_defaults(values, defaults):
     return {key: value for key, value in values.items() if value != defaults[key]}
+
+
+def canonical(fields, keys, language):
+    """``fields`` in the order files write them, with the versions a file may leave
+    out filled in: loading such a file twice changes nothing, and exporting it writes
+    them out."""
+    versions = {key: 1 for key in ALWAYS_WRITTEN if key in bookkeeping_keys(language)}
+    fields = versions | fields
+    return {key: fields[key] for key in keys if key in fields}
+
+
+def bookkeeping_to_write(values, defaults):
+    """A text's bookkeeping as its file states it: the versions always, the rest when
+    it differs from the default."""
+    return {
+        key: value
+        for key, value in values.items()
+        if key in ALWAYS_WRITTEN or value != defaults[key]
+    }
 
 
 HEADING = re.compile(r"^## (?P<heading>.+?) \{#(?P<anchor>[^}\s]+)\}$")
@@ -100,7 +129,11 @@ def dump_yaml(data):
 
 
 def load_yaml(text, where):
+    """Plain YAML: no anchors or aliases. Content files have no use for them, and an
+    alias of aliases expands a few hundred bytes into gigabytes ("billion laughs")."""
     try:
+        if any(isinstance(token, yaml.AnchorToken | yaml.AliasToken) for token in yaml.scan(text)):
+            raise ContentFileError(f"{where}: YAML anchors and aliases (& and *) are not allowed.")
         return yaml.safe_load(text)
     except yaml.YAMLError as error:
         raise ContentFileError(f"{where}: not valid YAML: {error}") from None
@@ -136,6 +169,7 @@ def parse_topic(text, slug, language, where):
         raise ContentFileError(f"{where}: the front matter block is not closed by “---”.") from None
     meta = load_yaml(front, where) or {}
     _check_keys(meta, topic_keys(language), where)
+    meta = canonical(meta, topic_keys(language), language)
     for required in ("title", "summary"):
         if not meta.get(required):
             raise ContentFileError(f"{where}: “{required}” is missing.")
@@ -205,13 +239,14 @@ def parse_organisations(text, language, where):
                 raise ContentFileError(f"{here}: “slug” is missing.")
             if entry["slug"] in entries:
                 raise ContentFileError(f"{here}: the slug “{entry['slug']}” is used twice.")
-            entries[entry["slug"]] = entry
+            entries[entry["slug"]] = canonical(entry, allowed, language)
         return entries
     if not isinstance(data, dict):
         raise ContentFileError(f"{where}: expected “<slug>:” followed by its description.")
+    keys = ("description", *bookkeeping_keys(language))
     for slug, entry in data.items():
-        _check_keys(entry, ("description", *bookkeeping_keys(language)), f"{where}, {slug}")
-    return data
+        _check_keys(entry, keys, f"{where}, {slug}")
+    return {slug: canonical(entry, keys, language) for slug, entry in data.items()}
 
 
 def dump_organisations(entries, language):

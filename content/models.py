@@ -8,20 +8,20 @@ adds a column per language to the same table (see ``translation.py``).
 import datetime
 
 import reversion
-from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname as localized
 from parler.fields import TranslationsForeignKey
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFieldsModel
 
+from content import checking
 from content.freshness import parler_texts
 from content.markdown import render_markdown
 from content.validators import (
     published_address_unchanged,
     validate_anchor,
+    validate_email_address,
     validate_markdown_headings,
     validate_phone,
     validate_web_address,
@@ -38,6 +38,12 @@ from guide.languages import SOURCE_LANGUAGE
 #: The date of the City's document this guide was written from.
 SEED_DATE = datetime.date(2021, 9, 21)
 
+#: What readers see of the two dates (``content/checking.py``), for topics and organisations.
+SOURCE_DATE_HELP = _(
+    "The date of the information this page was written from, such as the City's document "
+    "of 21 September 2021. Readers see it."
+)
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -49,21 +55,19 @@ def normalise_newlines(text):
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def review_cutoff():
-    """Pages last checked before this date are overdue for checking."""
-    return timezone.localdate() - datetime.timedelta(days=settings.REVIEW_PERIOD_DAYS)
+#: What readers may see, for the ORM and for plain SQL (``content/reading.py``) alike.
+PUBLISHED = {"status": Status.PUBLISHED}
 
 
 class TopicQuerySet(TranslatableQuerySet):
     def published(self):
-        return self.filter(status=Status.PUBLISHED)
+        return self.filter(**PUBLISHED)
 
     def overdue(self):
-        return self.filter(last_checked__lt=review_cutoff())
+        return self.filter(checking.overdue())
 
     def listed(self):
-        """Topics shown in the topic list (the background page has its own place)."""
-        return self.filter(kind=Topic.Kind.TOPIC)
+        return self.filter(**LISTED)
 
     def with_translations(self):
         return self.prefetch_related("translations")
@@ -122,12 +126,12 @@ class Topic(TranslatableModel):
         default=Status.DRAFT,
         help_text=_("Readers only see published topics."),
     )
-    last_checked = models.DateField(
-        _("last checked"),
-        default=SEED_DATE,
-        help_text=_(
-            "The date someone last checked that this page is still correct. Readers see it."
-        ),
+    source_date = checking.source_date_field(SOURCE_DATE_HELP)
+    last_checked = checking.last_checked_field(
+        _(
+            "The date a person last checked this page against current sources. Empty until "
+            "someone has; readers are then told that things may have changed."
+        )
     )
     source_url = models.URLField(
         _("official source"),
@@ -179,6 +183,10 @@ class Topic(TranslatableModel):
         if self.kind == Topic.Kind.ABOUT:
             return address("content:about")
         return address("content:topic", slug=self.slug)
+
+
+#: Topics shown in the topic list (the background page has its own place).
+LISTED = {"kind": Topic.Kind.TOPIC}
 
 
 class TranslationFields(VersionedDutchText, models.Model):
@@ -341,7 +349,8 @@ class SectionTranslation(TranslatedFieldsModel, TranslationFields):
 
 #: An organisation's own details, the same in every language (its description is not).
 ORGANISATION_DETAILS = (
-    "slug", "name", "website", "phone", "email", "address", "topics", "last_checked",
+    "slug", "name", "website", "phone", "email", "address", "topics", "source_date",
+    "last_checked",
 )  # fmt: skip
 
 
@@ -350,7 +359,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(topics=topic)
 
     def overdue(self):
-        return self.filter(last_checked__lt=review_cutoff())
+        return self.filter(checking.overdue())
 
 
 @reversion.register()
@@ -398,7 +407,10 @@ class Organisation(VersionedDutchText, models.Model):
         help_text=_("Only a number from a reliable source."),
     )
     email = models.EmailField(
-        _("email"), blank=True, help_text=_("Only an address the organisation publishes itself.")
+        _("email"),
+        blank=True,
+        validators=[validate_email_address],
+        help_text=_("Only an address the organisation publishes itself."),
     )
     address = models.TextField(
         _("address"),
@@ -414,10 +426,12 @@ class Organisation(VersionedDutchText, models.Model):
         verbose_name=_("topics"),
         help_text=_("The organisation is listed on these topic pages."),
     )
-    last_checked = models.DateField(
-        _("last checked"),
-        default=SEED_DATE,
-        help_text=_("The date someone last checked these details. Readers see it."),
+    source_date = checking.source_date_field(SOURCE_DATE_HELP)
+    last_checked = checking.last_checked_field(
+        _(
+            "The date a person last checked these details against current sources. Empty "
+            "until someone has; readers are then told that things may have changed."
+        )
     )
     updated_at = models.DateTimeField(
         _("updated at"), auto_now=True, help_text=_("Set by itself whenever this is saved.")

@@ -7,7 +7,7 @@ is skipped unless ``force`` is given.
 """
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import reversion
@@ -17,10 +17,12 @@ from django.db.models import Prefetch
 from modeltranslation.utils import build_localized_fieldname as localized
 
 from content.files import (
+    ALWAYS_WRITTEN,
     ContentFileError,
     SectionText,
     TopicText,
     bookkeeping_keys,
+    bookkeeping_to_write,
     dump_organisations,
     dump_topic,
     dump_yaml,
@@ -81,6 +83,12 @@ def _set_row_bookkeeping(row, values):
     row.minor_edit = True  # the file states the version; loading it is not an edit
 
 
+def dates_to_write(item):
+    """A page's dates as its file states them: only those it has (``content/checking.py``)."""
+    dates = {"source_date": item.source_date, "last_checked": item.last_checked}
+    return {key: value for key, value in dates.items() if value is not None}
+
+
 def topic_text_from_db(topic, language):
     """The topic in ``language`` as it would be written to its file, or ``None``."""
     row = parler_texts(topic).get(language)
@@ -92,16 +100,13 @@ def topic_text_from_db(topic, language):
             meta["kind"] = topic.kind
         if topic.icon != Topic.Icon.INFO:
             meta["icon"] = topic.icon
-        meta |= {
-            "position": topic.position,
-            "status": topic.status,
-            "last_checked": topic.last_checked,
-        }
+        meta |= {"position": topic.position, "status": topic.status}
+        meta |= dates_to_write(topic)
         if topic.source_url:
             meta["source_url"] = topic.source_url
     defaults = bookkeeping_keys(language)
     topic_values = _row_bookkeeping(row, language)
-    meta |= without_defaults(topic_values, defaults)
+    meta |= bookkeeping_to_write(topic_values, defaults)
     sections = []
     for section in topic.sections.all():
         answer = parler_texts(section).get(language)
@@ -120,7 +125,8 @@ def apply_topic_text(text, where):
         topic.icon = meta.get("icon", Topic.Icon.INFO)
         topic.position = meta.get("position", 0)
         topic.status = meta.get("status", topic.status)
-        topic.last_checked = meta.get("last_checked", SEED_DATE)
+        topic.source_date = meta.get("source_date")
+        topic.last_checked = meta.get("last_checked")
         topic.source_url = meta.get("source_url", "")
         _validate(topic, where)
         topic.save()
@@ -192,12 +198,12 @@ def organisation_entry_from_db(organisation, language):
             if getattr(organisation, name):
                 entry[name] = getattr(organisation, name)
         entry["topics"] = [topic.slug for topic in organisation.topics.all()]
-        entry["last_checked"] = organisation.last_checked
+        entry |= dates_to_write(organisation)
     entry["description"] = description
     attributes = _organisation_attributes(language)
     defaults = bookkeeping_keys(language)
     values = {key: getattr(organisation, attributes[key]) for key in defaults}
-    return entry | without_defaults(values, defaults)
+    return entry | bookkeeping_to_write(values, defaults)
 
 
 def apply_organisation_entry(slug, entry, language, where):
@@ -206,7 +212,8 @@ def apply_organisation_entry(slug, entry, language, where):
         organisation.name = entry.get("name", "")
         for name in OPTIONAL_ORGANISATION_FIELDS:
             setattr(organisation, name, entry.get(name, ""))
-        organisation.last_checked = entry.get("last_checked", SEED_DATE)
+        organisation.source_date = entry.get("source_date")
+        organisation.last_checked = entry.get("last_checked")
     else:
         organisation = Organisation.objects.get(slug=slug)
     setattr(organisation, localized("description", language), entry.get("description", ""))
@@ -231,15 +238,45 @@ def apply_organisation_entry(slug, entry, language, where):
 class Unit:
     key: str
     text: str  # canonical text of the unit in the file
-    current: object  # () -> canonical text of the unit in the database, or None
+    current: object  # () -> ``InDatabase`` for the unit, or None
     apply: object  # () -> None
+
+
+@dataclass
+class InDatabase:
+    """A unit as the database holds it: its canonical text, and the text an earlier
+    release would have written for it (to recognise what that release loaded)."""
+
+    text: str
+    earlier: str
+
+
+def earlier_format(fields):
+    """A unit's fields as releases before December 2026 wrote them: versions at 1 left
+    out, and the source's date standing as the page's "last checked" (see
+    ``content/checking.py`` and migration 0003). Without this, the first load after
+    that change would take every unit for an editor's work and skip it. Remove once
+    every deployment has loaded its content with a later release."""
+    earlier = {}
+    for key, value in fields.items():
+        if key in ALWAYS_WRITTEN and value == 1:
+            continue
+        if key == "source_date":
+            if "last_checked" not in fields:
+                earlier["last_checked"] = SEED_DATE
+            continue
+        earlier[key] = value
+    return earlier
 
 
 def _topic_unit(text, key):
     def current():
         topic = topic_queryset().filter(slug=text.slug).first()
         in_db = topic and topic_text_from_db(topic, text.language)
-        return dump_topic(in_db) if in_db else None
+        if not in_db:
+            return None
+        earlier = replace(in_db, meta=earlier_format(in_db.meta))
+        return InDatabase(dump_topic(in_db), dump_topic(earlier))
 
     return Unit(key, dump_topic(text), current, lambda: apply_topic_text(text, key))
 
@@ -248,7 +285,9 @@ def _organisation_unit(slug, entry, language, key):
     def current():
         organisation = Organisation.objects.prefetch_related("topics").filter(slug=slug).first()
         in_db = organisation and organisation_entry_from_db(organisation, language)
-        return dump_yaml(in_db) if in_db else None
+        if not in_db:
+            return None
+        return InDatabase(dump_yaml(in_db), dump_yaml(earlier_format(in_db)))
 
     return Unit(
         key, dump_yaml(entry), current, lambda: apply_organisation_entry(slug, entry, language, key)
@@ -316,11 +355,12 @@ def digest(text):
 
 def _outcome(current, record, text, force):
     """What loading a unit means, given the database and what was loaded last time."""
-    if current == text:
+    if current is not None and current.text == text:
         return "unchanged"
     if record is None and current is None:
         return "created"
-    if record is not None and current is not None and record.digest == digest(current):
+    loaded = {digest(current.text), digest(current.earlier)} if current else set()
+    if record is not None and record.digest in loaded:
         return "updated"
     # The database differs from what was loaded last: an editor changed or deleted it.
     return "replaced" if force else "skipped"

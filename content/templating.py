@@ -18,13 +18,15 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import segno
+from django.conf import settings
 from django.templatetags.static import static
 from django.utils import formats
 from django.utils.translation import get_language, gettext, gettext_noop, trans_real
 from jinja2 import Environment, pass_context, pass_environment
 from markupsafe import Markup
 
-from content.fallbacks import pick_description, pick_translation
+from content.checking import is_overdue
+from content.fallbacks import notices, pick_description, pick_translation
 from content.models import Topic
 from guide import languages
 from guide.addresses import address, addresses
@@ -56,8 +58,10 @@ def environment(**options):
         active_language=languages.active,
         language_name=language_name,
         translation_notice=translation_notice,
+        needs_checking=is_overdue,
         topic_icon=topic_icon,
         qr_code=qr_code,
+        absolute_url=absolute_url,
     )
     env.filters.update(
         date=date,
@@ -109,19 +113,21 @@ def footer_links(request, gettext):
 
 
 @pass_context
-def translation_notice(context, shown, like=None):
+def translation_notice(context, shown, said=()):
     """A line for each thing the reader should know about a text; nothing otherwise.
 
-    ``shown`` is what ``in_reader_language`` or ``description`` gave. Pass the page's
-    own text as ``like`` to stay silent where a block is in the same state as the page
-    around it, which already said so once.
+    ``shown`` is what ``in_reader_language`` or ``description`` gave. Pass the notices
+    shown around the block (the page's, its section's) as ``said``, so that the block
+    says only what they did not: each notice once per page.
     """
-    if not shown or (like and like.notice_key == shown.notice_key):
+    if not shown:
         return ""
-    if not (shown.is_fallback or shown.outdated or shown.machine_translated):
+    fallback, outdated, machine = notices(shown, said)
+    if not (fallback or outdated or machine):
         return ""
     notice = context.environment.get_template("includes/translation_notice.html")
-    return Markup(notice.render(context.get_all(), shown=shown))
+    flags = {"fallback": fallback, "outdated": outdated, "machine": machine}
+    return Markup(notice.render(context.get_all(), shown=shown, **flags))
 
 
 @pass_environment
@@ -135,11 +141,16 @@ def icon(env, name):
     return Markup(env.get_template(f"includes/icons/{name}.svg").render())
 
 
+def absolute_url(path):
+    """An address on the guide, from its configured origin (``SITE_URL``): never from
+    the ``Host`` a request claims, which anyone can set and the page cache would keep."""
+    return settings.SITE_URL + path
+
+
 @pass_context
 def qr_code(context):
     """This page's address as an inline SVG QR code, for printed handouts."""
-    request = context["request"]
-    return Markup(qr_svg(request.build_absolute_uri(request.path)))
+    return Markup(qr_svg(absolute_url(context["request"].path)))
 
 
 @functools.lru_cache(maxsize=256)
@@ -168,8 +179,11 @@ def date_in(value, language):
 
 @functools.lru_cache(maxsize=4096)
 def domain(url):
-    """``https://www.example.org/a/b`` → ``example.org``: where a link goes, in short."""
-    host = urlsplit(url).hostname or ""
+    """``https://www.example.org/a/b`` → ``example.org``: where a link goes, in short.
+
+    Read as browsers read it, where a backslash ends the host as a slash does.
+    """
+    host = urlsplit(url.replace("\\", "/")).hostname or ""
     return host.removeprefix("www.")
 
 

@@ -38,8 +38,9 @@ def test_the_translations_of_the_seed_are_machine_assisted():
 
 
 def test_a_dutch_edit_makes_exactly_that_texts_translations_outdated():
+    before = dutch_answer("health-care", "costs").source_version
     answer = edit_dutch("health-care", "costs", "De kosten worden anders betaald.")
-    assert answer.source_version == 2
+    assert answer.source_version == before + 1
     assert answer.changed_on == datetime.date.today()
     for language in ["en", "es", "fr", "pt", "ar", "id", "tl"]:
         assert answer_state("health-care", "costs", language) == State.OUTDATED
@@ -48,26 +49,30 @@ def test_a_dutch_edit_makes_exactly_that_texts_translations_outdated():
 
 
 def test_a_minor_dutch_edit_leaves_the_translations_as_they_were():
-    answer = edit_dutch(
-        "health-care", "costs", dutch_answer("health-care", "costs").body + " ", minor=True
-    )
-    assert answer.source_version == 1
+    before = dutch_answer("health-care", "costs")
+    answer = edit_dutch("health-care", "costs", before.body + " ", minor=True)
+    assert answer.source_version == before.source_version
     assert answer_state("health-care", "costs", "en") == State.MACHINE
 
 
 def test_saving_the_dutch_text_unchanged_is_not_an_edit():
     answer = dutch_answer("health-care", "costs")
+    before = answer.source_version
     answer.save()
-    assert answer.source_version == 1
+    assert answer.source_version == before
 
 
 def test_editing_a_translation_does_not_raise_the_dutch_version():
     section = Section.objects.get(topic__slug="housing", anchor="social-housing")
     english = section.translations.get(language_code="en")
+    dutch_version, english_version = (
+        section.translations.get(language_code="nl").source_version,
+        english.source_version,
+    )
     english.body = "No."
     english.save()
-    assert english.source_version == 1
-    assert dutch_answer("housing", "social-housing").source_version == 1
+    assert english.source_version == english_version
+    assert dutch_answer("housing", "social-housing").source_version == dutch_version
 
 
 def test_a_topic_page_is_as_urgent_as_its_most_urgent_text():
@@ -90,9 +95,10 @@ def test_marking_a_topic_checked_makes_it_up_to_date_in_that_language_only():
 def test_an_organisations_description_is_versioned_too():
     cak = Organisation.objects.get(slug="cak")
     assert organisation_state(cak, "en") == State.MACHINE
+    before = cak.source_version_nl
     cak.description_nl = "Het CAK betaalt zorgverleners."
     cak.save()
-    assert cak.source_version_nl == 2
+    assert cak.source_version_nl == before + 1
     assert organisation_state(cak, "en") == State.OUTDATED
     cak.mark_checked("en")
     cak.save()
@@ -191,3 +197,21 @@ def test_an_outdated_description_in_a_list_sends_readers_to_its_dutch_page(clien
         card = html.split('<a href="/en/organisations/cak/">')[1].split("</li>")[0]
         assert "notice-outdated" in card, path
         assert 'href="/nl/organisations/cak/" hreflang="nl"' in card, path
+
+
+def test_translation_status_on_an_empty_database_says_what_to_do(capsys):
+    Topic.objects.all().delete()
+    Organisation.objects.all().delete()
+    call_command("translation_status")
+    assert "load_content" in capsys.readouterr().out
+
+
+def test_after_a_dutch_edit_the_machine_notice_is_still_said_once(client):
+    topic = Topic.objects.get(slug="health-care")
+    topic.set_current_language("nl")
+    topic.title = "Zorg en kosten"
+    topic.save()  # the title's translations are now outdated too
+    html = client.get("/es/topics/health-care/").content.decode()
+    above_the_cards = html.split('id="who-can-help"')[0]
+    assert above_the_cards.count("notice-machine") == 1
+    assert above_the_cards.count("notice-outdated") == 1

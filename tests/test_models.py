@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from content.models import SEED_DATE, Section, Status, Topic
+from content.models import Section, Status, Topic
 from tests.factories import make_section, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -19,8 +19,9 @@ def test_listed_leaves_out_the_background_page():
     assert Topic.objects.filter(kind=Topic.Kind.ABOUT).count() == 1
 
 
-def test_a_new_topic_was_last_checked_on_the_seed_date():
-    assert make_topic().last_checked == SEED_DATE
+def test_a_new_topic_has_not_been_checked_yet():
+    topic = make_topic()
+    assert topic.last_checked is None and topic.source_date is None
 
 
 def test_a_saved_answer_stores_its_sanitised_html():

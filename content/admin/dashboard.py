@@ -8,8 +8,9 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from content.checking import review_cutoff
 from content.freshness import SHORT_LABELS, State, matrix, organisation_state, topic_state
-from content.models import Organisation, Section, Topic, review_cutoff
+from content.models import Organisation, Section, Topic
 from guide.languages import LANGUAGES
 
 
