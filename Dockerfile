@@ -1,7 +1,7 @@
 # A runnable image of the guide: gunicorn serving the app, static files through whitenoise.
 # Build:  docker build -t guide .
 # Run:    docker run -p 8000:8000 -e SECRET_KEY=... -e ALLOWED_HOSTS=guide.example.org \
-#           -e DATABASE_URL=postgres://... guide
+#           -e SITE_URL=https://guide.example.org -e DATABASE_URL=postgres://... guide
 
 FROM python:3.12-slim AS build
 RUN apt-get update \
@@ -29,6 +29,8 @@ COPY --from=build --chown=guide:guide /app /app
 WORKDIR /app
 USER guide
 EXPOSE 8000
+# /livez: the process answers. (/healthz also checks the database and the cache, for
+# monitoring; a restart would not mend those, and the guide serves what it can without.)
 HEALTHCHECK --interval=30s --timeout=5s \
-  CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"
+  CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/livez', timeout=4)"
 CMD ["gunicorn", "guide.wsgi"]

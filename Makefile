@@ -9,19 +9,21 @@ DEV := DEBUG=1
 
 LANGUAGES := nl en es fr pt ar id tl
 
-.PHONY: run test bench instructions lint format install messages catalogues gettext chromium wrk valgrind clean
+.PHONY: run test bench instructions lint format install messages catalogues gettext chromium wrk redis valgrind clean
 
 run: install messages
 	$(DEV) $(BIN)/python manage.py migrate --no-input -v 0
 	$(DEV) $(BIN)/python manage.py load_content
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install messages chromium
+test: install messages chromium redis
 	$(BIN)/python -m pytest
 
-# Speed against a static file, on this machine (see README, "Performance").
-bench: install messages wrk
+# Speed against a static file, then a minute of load with and without Redis, on this
+# machine (see README, "Performance"). LOAD_DURATION=10s for a shorter load run.
+bench: install messages wrk redis
 	$(BIN)/python scripts/bench.py $(DURATION)
+	$(BIN)/python scripts/load.py
 
 # Instructions per request, to compare two versions of the code: `make instructions PAGE=/nl/`.
 instructions: install messages valgrind
@@ -72,6 +74,10 @@ chromium:
 
 wrk:
 	$(call system_tool,wrk,wrk)
+
+# The load run and the fault tests start redis-servers of their own.
+redis:
+	$(call system_tool,redis-server,redis-server)
 
 valgrind:
 	$(call system_tool,valgrind,valgrind)

@@ -18,10 +18,13 @@ from django.db import connection
 from content.fallbacks import pick
 from content.freshness import DESCRIPTION_NAMES
 from content.models import (
+    LISTED,
+    PUBLISHED,
     Organisation,
     Section,
-    Status,
+    SectionTranslation,
     Topic,
+    TopicTranslation,
 )
 from guide.addresses import addresses
 from guide.languages import fallback_chain
@@ -29,11 +32,25 @@ from guide.languages import fallback_chain
 #: An organisation's details, the same in every language.
 LISTING_DETAILS = ("slug", "name", "website", "phone", "email", "changed_on")
 
+#: The tables, as the models name them.
+TABLES = {
+    "topics": Topic._meta.db_table,
+    "topic_texts": TopicTranslation._meta.db_table,
+    "questions": Section._meta.db_table,
+    "answers": SectionTranslation._meta.db_table,
+    "organisations": Organisation._meta.db_table,
+    "links": Organisation.topics.through._meta.db_table,
+}
+#: The topic's own columns: the only names ``topic(**conditions)`` accepts.
+TOPIC_COLUMNS = {field.column for field in Topic._meta.concrete_fields}
+#: The topic's columns come with a prefix, so that none can collide with its texts'.
+TOPIC_PREFIX = "topic_"
+
 TOPIC = """
     SELECT {topic_columns}, text.language_code, text.title, text.summary, text.intro_html,
            text.machine_translated, text.source_version, text.changed_on
-    FROM content_topic topic
-    JOIN content_topictranslation text ON text.master_id = topic.id
+    FROM {topics} topic
+    JOIN {topic_texts} text ON text.master_id = topic.id
     WHERE {conditions}
     ORDER BY topic.position, topic.slug
 """
@@ -41,25 +58,25 @@ TOPIC = """
 TOPIC_SUMMARIES = """
     SELECT topic.id, topic.slug, topic.icon, text.language_code, text.title, text.summary,
            text.machine_translated, text.source_version, text.changed_on
-    FROM content_topic topic
-    JOIN content_topictranslation text ON text.master_id = topic.id
-    WHERE topic.status = %s AND topic.kind = %s AND text.language_code IN ({languages})
+    FROM {topics} topic
+    JOIN {topic_texts} text ON text.master_id = topic.id
+    WHERE {conditions} AND text.language_code IN ({languages})
     ORDER BY topic.position, topic.slug
 """
 
 ANSWERS = """
     SELECT question.anchor, answer.language_code, answer.heading, answer.body_html,
            answer.machine_translated, answer.source_version, answer.changed_on
-    FROM content_section question
-    JOIN content_sectiontranslation answer ON answer.master_id = question.id
+    FROM {questions} question
+    JOIN {answers} answer ON answer.master_id = question.id
     WHERE question.topic_id = %s AND answer.language_code IN ({languages})
     ORDER BY question.position, question.id
 """
 
 TOPIC_ORGANISATIONS = """
     SELECT {columns}
-    FROM content_organisation organisation
-    JOIN content_organisation_topics link ON link.organisation_id = organisation.id
+    FROM {organisations} organisation
+    JOIN {links} link ON link.organisation_id = organisation.id
     WHERE link.topic_id = %s
     ORDER BY organisation.name, organisation.id
 """
@@ -80,6 +97,16 @@ def placeholders(values):
     return ", ".join(["%s"] * len(values))
 
 
+def where(conditions):
+    """``topic.<column> = %s AND …`` and its parameters. A name is written into the SQL,
+    so only the topic's own columns are accepted, never a name from elsewhere."""
+    unknown = set(conditions) - TOPIC_COLUMNS
+    if unknown:
+        raise ValueError(f"Not a column of the topics: {', '.join(sorted(unknown))}")
+    sql = " AND ".join(f"topic.{column} = %s" for column in conditions) or "1 = 1"
+    return sql, [str(value) for value in conditions.values()]
+
+
 def grouped_by_language(rows, key):
     """``{key: {language: row}}``, in the order of the rows."""
     grouped = {}
@@ -94,18 +121,24 @@ def topic(**conditions):
     introduction in every language it has them in; ``(None, {})`` when there is none.
     Of several, the first in the topics' order."""
     fields = Topic._meta.concrete_fields
+    conditions_sql, params = where(conditions)
     sql = TOPIC.format(
-        topic_columns=", ".join(f"topic.{field.column}" for field in fields),
-        conditions=" AND ".join(f"topic.{column} = %s" for column in conditions),
+        topic_columns=", ".join(
+            f"topic.{field.column} AS {TOPIC_PREFIX}{field.column}" for field in fields
+        ),
+        conditions=conditions_sql,
+        **TABLES,
     )
-    rows = fetch(sql, [str(value) for value in conditions.values()])
+    rows = fetch(sql, params)
     if not rows:
         return None, {}
     first = vars(rows[0])
     found = Topic.from_db(
-        connection.alias, [f.attname for f in fields], [first[f.column] for f in fields]
+        connection.alias,
+        [field.attname for field in fields],
+        [first[TOPIC_PREFIX + field.column] for field in fields],
     )
-    return found, grouped_by_language(rows, "id")[found.pk]
+    return found, grouped_by_language(rows, TOPIC_PREFIX + "id")[found.pk]
 
 
 class TopicSummary(SimpleNamespace):
@@ -118,9 +151,9 @@ class TopicSummary(SimpleNamespace):
 def topic_summaries(language_code):
     """The published topics in their order, as ``TopicSummary`` objects, in one query."""
     chain = fallback_chain(language_code)
-    sql = TOPIC_SUMMARIES.format(languages=placeholders(chain))
-    params = [str(Status.PUBLISHED), str(Topic.Kind.TOPIC), *chain]
-    texts = grouped_by_language(fetch(sql, params), "slug")
+    conditions_sql, params = where(PUBLISHED | LISTED)
+    sql = TOPIC_SUMMARIES.format(conditions=conditions_sql, languages=placeholders(chain), **TABLES)
+    texts = grouped_by_language(fetch(sql, [*params, *chain]), "slug")
     urls = addresses(("content:topic", {"slug": slug}) for slug in texts)
     summaries = []
     for by_language, url in zip(texts.values(), urls, strict=True):
@@ -147,7 +180,7 @@ def answers(topic, language_code):
     """``[(Question, Shown)]``: a topic's questions in order, each in the first language
     of the reader's fallback chain that has it."""
     chain = fallback_chain(language_code)
-    sql = ANSWERS.format(languages=placeholders(chain))
+    sql = ANSWERS.format(languages=placeholders(chain), **TABLES)
     texts = grouped_by_language(fetch(sql, [topic.pk, *chain]), "anchor")
     shown_answers = []
     for anchor, by_language in texts.items():
@@ -184,5 +217,5 @@ def listings(organisations, language_code):
 def topic_listings(topic, language_code):
     """The organisations listed on a topic's page, by name, as ``Listing`` objects."""
     columns = ", ".join(f"organisation.{name}" for name in listing_columns(language_code))
-    sql = TOPIC_ORGANISATIONS.format(columns=columns)
+    sql = TOPIC_ORGANISATIONS.format(columns=columns, **TABLES)
     return as_listings(fetch(sql, [topic.pk], make=dict))

@@ -1,39 +1,20 @@
 """Saving or deleting content refreshes exactly the cached pages that show it.
 
-Tags (see ``guide/page_cache.py``): ``topic:<slug>`` for a topic's own page, with
-the cards of its organisations; ``topics`` for pages listing topic titles (home,
-filters, organisation pages, sitemap); ``about`` for the background page;
-``organisation:<slug>`` for an organisation's page; ``organisations`` for the list.
-A change to an organisation refreshes the pages of its topics too: a topic page then
-checks one tag, not one per card, each time it is served from the cache. Reverting a
-version (django-reversion saves raw) sends the same signals.
+The tags are named in ``content/cache_tags.py``. A change to an organisation refreshes
+the pages of its topics too: a topic page then checks one tag, not one per card, each
+time it is served from the cache. A topic's or organisation's address can change (its
+slug, or a topic becoming the background page): the pages of what it was before the
+save are refreshed as well as those of what it is now. The versions are written in the
+same transaction as the edit (``guide/page_cache.py``). Reverting a version
+(django-reversion saves raw) sends the same signals.
 """
 
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
+from content import cache_tags
 from content.models import Organisation, Section, SectionTranslation, Topic, TopicTranslation
 from guide.page_cache import invalidate
-
-
-def topic_tags(topic, *, listed):
-    tags = {f"topic:{topic.slug}"}
-    if topic.kind == Topic.Kind.ABOUT:
-        tags.add("about")
-    if listed:
-        tags.add("topics")
-    return tags
-
-
-def after_commit(tags):
-    """Invalidate now, and again once the change is committed.
-
-    A page rendered in between may have read the old text; the second invalidation
-    makes sure it is not served as current.
-    """
-    invalidate(*tags)
-    transaction.on_commit(lambda: invalidate(*tags))
 
 
 def topic_of(instance):
@@ -50,13 +31,32 @@ def topic_of(instance):
         return None
 
 
+def topic_tags(topic, *, listed):
+    return cache_tags.of_topic(topic.slug, topic.kind, listed=listed)
+
+
+@receiver(pre_save, sender=Topic)
+def remember_topic_address(sender, instance, **kwargs):
+    """The pages that showed the topic as it is saved now, before this save."""
+    saved = Topic.objects.filter(pk=instance.pk).values_list("slug", "kind").first()
+    instance.tags_before_save = (
+        cache_tags.of_topic(*saved, listed=True) if instance.pk and saved else set()
+    )
+
+
+@receiver(pre_save, sender=Organisation)
+def remember_organisation_address(sender, instance, **kwargs):
+    saved = Organisation.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
+    instance.tags_before_save = {cache_tags.organisation(saved)} if instance.pk and saved else set()
+
+
 @receiver([post_save, post_delete], sender=Topic)
 @receiver([post_save, post_delete], sender=TopicTranslation)
 def topic_changed(sender, instance, **kwargs):
-    """Title, summary, status, order: the topic's page and every list of topics."""
+    """Title, summary, status, order, address: the topic's page and every list of topics."""
     topic = topic_of(instance)
     if topic is not None:
-        after_commit(topic_tags(topic, listed=True))
+        invalidate(*topic_tags(topic, listed=True), *getattr(topic, "tags_before_save", ()))
 
 
 @receiver([post_save, post_delete], sender=Section)
@@ -65,35 +65,41 @@ def question_changed(sender, instance, **kwargs):
     """A question is shown on its topic's page only."""
     topic = topic_of(instance)
     if topic is not None:
-        after_commit(topic_tags(topic, listed=False))
+        invalidate(*topic_tags(topic, listed=False))
 
 
 @receiver([post_save, pre_delete], sender=Organisation)
 def organisation_changed(sender, instance, **kwargs):
     """Its page, the list, and the pages of the topics that show its card (read before
     a deletion takes the links away)."""
-    tags = {f"organisation:{instance.slug}", "organisations"}
+    tags = {cache_tags.organisation(instance.slug), cache_tags.ORGANISATIONS}
+    tags |= getattr(instance, "tags_before_save", set())
     for topic in instance.topics.all():
         tags |= topic_tags(topic, listed=False)
-    after_commit(tags)
+    invalidate(*tags)
 
 
 #: When a card appears on or disappears from topic pages: after links are added or
-#: removed, and before they are all cleared, while the topics that showed it are known.
+#: removed, and before they are all cleared, while what they linked is known.
 CARD_CHANGES = {"post_add", "post_remove", "pre_clear"}
 
 
 @receiver(m2m_changed, sender=Organisation.topics.through)
-def organisation_topics_changed(sender, instance, action, pk_set, **kwargs):
-    """A card appears on or disappears from topic pages."""
+def organisation_topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """A card appears on or disappears from topic pages, and an organisation's page
+    gains or loses a topic — whichever side the link was changed from."""
     if action not in CARD_CHANGES:
         return
     if isinstance(instance, Organisation):
+        organisations = [instance]
         topics = Topic.objects.filter(pk__in=pk_set) if pk_set else instance.topics.all()
-        tags = {f"organisation:{instance.slug}", "organisations"}
     else:
         topics = [instance]
-        tags = {"organisations"}
+        organisations = (
+            Organisation.objects.filter(pk__in=pk_set) if pk_set else instance.organisations.all()
+        )
+    tags = {cache_tags.ORGANISATIONS}
+    tags |= {cache_tags.organisation(organisation.slug) for organisation in organisations}
     for topic in topics:
         tags |= topic_tags(topic, listed=False)
-    after_commit(tags)
+    invalidate(*tags)

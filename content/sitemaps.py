@@ -4,6 +4,9 @@ A topic or organisation lists only the languages it really exists in; pages whos
 text is all interface exist in every language.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
@@ -17,6 +20,13 @@ class GuideSitemap(Sitemap):
     alternates = True
     x_default = True
     languages = list(CODES)
+
+    # Addresses from the configured origin, never from the request's Host.
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
 
 
 class TopicSitemap(GuideSitemap):

@@ -1,29 +1,60 @@
+import sys
+
 from django.contrib.sitemaps import views as sitemaps_views
+from django.db import InterfaceError, OperationalError
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language, ngettext
+from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView, View
 
-from content import reading
-from content.fallbacks import page_notice, pick, pick_description
+from content import cache_tags, outage, reading
+from content.fallbacks import page_notice, pick, pick_description, topic_page_notice
 from content.forms import OrganisationFilterForm
 from content.freshness import organisation_text
-from content.models import Organisation, Status, Topic
+from content.models import LISTED, PUBLISHED, Organisation, Topic
 from guide import languages
 from guide.page_cache import depends_on
+
+
+def without_unknown_parameters(request, known):
+    """A redirect to the same page without the query parameters it does not use
+    (``?utm_source=…``, ``?fbclid=…``), or ``None`` when there are none.
+
+    One address per page: links keep working, trackers' identifiers leave the address
+    bar, and a made-up query never becomes another copy in the page cache.
+    """
+    if all(name in known for name in request.GET):
+        return None
+    kept = request.GET.copy()
+    for name in list(kept):
+        if name not in known:
+            del kept[name]
+    query = kept.urlencode()
+    return HttpResponsePermanentRedirect(request.path + (f"?{query}" if query else ""))
 
 
 @method_decorator(csrf_exempt, name="dispatch")
 class PublicView(View):
     """A page for readers: read only, so nothing is ever posted to it and no CSRF
-    cookie is needed. Other methods get a 405 page (``ReadableErrorPagesMiddleware``)."""
+    cookie is needed. Other methods get a 405 page (``ReadableErrorPagesMiddleware``).
+    A query parameter the page does not use (``query_parameters``) is dropped by a
+    redirect to its clean address."""
 
     http_method_names = ["get", "head", "options"]
+    query_parameters = ()
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method in ("GET", "HEAD"):
+            clean = without_unknown_parameters(request, self.query_parameters)
+            if clean:
+                return clean
+        return super().dispatch(request, *args, **kwargs)
 
 
 class LanguageChoiceView(PublicView, TemplateView):
@@ -43,7 +74,7 @@ class HomeView(PublicView, TemplateView):
     template_name = "content/home.html"
 
     def get_context_data(self, **kwargs):
-        depends_on(self.request, "topics")
+        depends_on(self.request, cache_tags.TOPICS)
         topics = reading.topic_summaries(get_language())
         return super().get_context_data(topics=topics, **kwargs)
 
@@ -60,11 +91,11 @@ class TopicDetailView(PublicView, DetailView):
     context_object_name = "topic"
     preview = False
     #: Which topics this view shows.
-    conditions = {"status": Status.PUBLISHED, "kind": Topic.Kind.TOPIC}
+    conditions = PUBLISHED | LISTED
 
     def get_object(self, queryset=None):
         # The topic's tag covers its organisations' cards too (``content.signals``).
-        depends_on(self.request, f"topic:{self.kwargs['slug']}")
+        depends_on(self.request, cache_tags.topic(self.kwargs["slug"]))
         return self.read(slug=self.kwargs["slug"], **self.conditions)
 
     def read(self, **conditions):
@@ -76,9 +107,12 @@ class TopicDetailView(PublicView, DetailView):
     def get_context_data(self, **kwargs):
         topic, language = self.object, get_language()
         cards = organisation_cards(reading.topic_listings(topic, language), language)
+        shown, answers = pick(self.texts, language, topic), reading.answers(topic, language)
         return super().get_context_data(
-            shown=pick(self.texts, language, topic),
-            answers=reading.answers(topic, language),
+            shown=shown,
+            page_notice=topic_page_notice(shown, [answer for _question, answer in answers]),
+            cards_notice=page_notice([text for _card, text in cards], language),
+            answers=answers,
             cards=cards,
             available_languages=list(self.texts),
             **kwargs,
@@ -91,10 +125,11 @@ class AboutView(TopicDetailView):
     template_name = "content/about.html"
 
     def get_object(self, queryset=None):
-        depends_on(self.request, "about")
-        return self.read(status=Status.PUBLISHED, kind=Topic.Kind.ABOUT)
+        depends_on(self.request, cache_tags.ABOUT)
+        return self.read(**PUBLISHED, kind=Topic.Kind.ABOUT)
 
 
+@method_decorator(csrf_exempt, name="dispatch")
 class PreviewTopicView(TopicDetailView):
     """A topic exactly as readers will see it, drafts included: for staff only.
 
@@ -121,9 +156,10 @@ class OrganisationListView(PublicView, ListView):
     template_name = "content/organisation_list.html"
     context_object_name = "organisations"
     paginate_by = 25
+    query_parameters = ("topic", "page")
 
     def get(self, request, *args, **kwargs):
-        depends_on(request, "organisations", "topics")
+        depends_on(request, cache_tags.ORGANISATIONS, cache_tags.TOPICS)
         topics = reading.topic_summaries(get_language())
         self.form = OrganisationFilterForm(request.GET or None, topics)
         self.topic = self.form.cleaned_data["topic"] if self.form.is_valid() else None
@@ -131,7 +167,22 @@ class OrganisationListView(PublicView, ListView):
         if self.form.errors:
             # Still a useful page (the whole list), but not a page to cache or index.
             response.status_code = 400
+        elif self.query() != request.META.get("QUERY_STRING", ""):
+            # ?page=1, ?page=02, the parameters in another order: one address per page.
+            query = self.query()
+            return HttpResponsePermanentRedirect(request.path + (f"?{query}" if query else ""))
         return response
+
+    def query(self):
+        """The query of this page's one address, as its own links write it."""
+        parameters = {"topic": self.topic.slug if self.topic else None}
+        parameters["page"] = self.page_number if self.page_number > 1 else None
+        return "&".join(f"{name}={value}" for name, value in parameters.items() if value)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, objects, is_paginated = super().paginate_queryset(queryset, page_size)
+        self.page_number = page.number
+        return paginator, page, objects, is_paginated
 
     def get_queryset(self):
         organisations = Organisation.objects.all()
@@ -158,7 +209,7 @@ class OrganisationDetailView(PublicView, DetailView):
     context_object_name = "organisation"
 
     def get_queryset(self):
-        depends_on(self.request, f"organisation:{self.kwargs['slug']}", "topics")
+        depends_on(self.request, cache_tags.organisation(self.kwargs["slug"]), cache_tags.TOPICS)
         topics = Topic.objects.published().listed().with_translations()
         return Organisation.objects.prefetch_related(Prefetch("topics", queryset=topics))
 
@@ -176,7 +227,18 @@ def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 
 
+def server_error(request):
+    """The 500 page; but a database that cannot be reached is an outage, not our
+    mistake: the reader gets the 503 page (``content/outage.py``), wherever it failed."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return outage.unavailable(request)
+    return defaults.server_error(request)
+
+
 @require_safe
 def sitemap(request, sitemaps):
-    depends_on(request, "topics", "organisations")
+    clean = without_unknown_parameters(request, ())
+    if clean:
+        return clean
+    depends_on(request, cache_tags.TOPICS, cache_tags.ORGANISATIONS)
     return sitemaps_views.sitemap(request, sitemaps)

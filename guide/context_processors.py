@@ -4,6 +4,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from guide import languages
+from guide.middleware import script_prefix
 
 
 @dataclass(frozen=True)
@@ -17,11 +18,12 @@ def language_links(request):
     """This page in every language; a page that was not found links to the home pages."""
     current = get_language()
     found = request.resolver_match is not None
-    path = request.get_full_path()
+    path, prefix = request.get_full_path_info(), script_prefix(request)
     return [
         LanguageLink(
             language,
-            languages.path_in_language(path, language.code) if found else f"/{language.code}/",
+            prefix
+            + (languages.path_in_language(path, language.code) if found else f"/{language.code}/"),
             language.code == current,
         )
         for language in languages.LANGUAGES

@@ -107,14 +107,21 @@ def path_in_language(path, code):
 
 #: Browser language tags that mean one of ours although the code differs.
 ALIASES = {"fil": "tl"}
+#: How many of the browser's languages are moved to the top of the language choice. A
+#: browser seldom names more; and the page cache stores one copy per order (at most
+#: 1 + 8 + 8·7 + 8·7·6 = 401 of them, not 8! = 40,320).
+PREFERRED_FIRST = 3
 
 
 def by_preference(accept_language):
-    """All languages, those the browser prefers (``Accept-Language``) first, in its order."""
+    """All languages, up to three the browser prefers (``Accept-Language``) first, in
+    its order."""
     preferred = []
     for tag, _quality in parse_accept_lang_header(accept_language):
         base = tag.lower().split("-")[0]
         code = ALIASES.get(base, base)
         if code in BY_CODE and BY_CODE[code] not in preferred:
             preferred.append(BY_CODE[code])
+        if len(preferred) == PREFERRED_FIRST:
+            break
     return preferred + [language for language in LANGUAGES if language not in preferred]

@@ -2,8 +2,8 @@
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.db import connection
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
+from django.middleware import locale
 from django.shortcuts import render
 from django.utils import translation
 
@@ -11,27 +11,26 @@ from guide import languages
 
 
 def is_admin(request):
-    return request.path.startswith(f"/{settings.ADMIN_PATH}")
+    # path_info: the path within the site, whatever prefix it is served under.
+    return request.path_info.startswith(f"/{settings.ADMIN_PATH}")
 
 
-class HealthCheckMiddleware:
-    """``/healthz`` for a container's or load balancer's health check.
+def script_prefix(request):
+    """The prefix the site is served under ("" at the root), without its final slash."""
+    return request.META.get("SCRIPT_NAME", "").rstrip("/")
 
-    It answers before host validation and HTTPS redirects, because checks come from
-    inside the container or the private network, with an address as the Host.
-    It fails (500) when the database cannot be reached.
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's, without the language cookie.
+
+    Readers get no cookies, and a page must not change with a cookie someone else
+    planted: ``/`` would be stored in that language for everybody. The language is
+    the address's prefix, or on ``/`` the browser's ``Accept-Language``.
     """
 
-    path = "/healthz"
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.path != self.path:
-            return self.get_response(request)
-        connection.ensure_connection()
-        return HttpResponse("ok", content_type="text/plain")
+    def process_request(self, request):
+        request.COOKIES.pop(settings.LANGUAGE_COOKIE_NAME, None)
+        super().process_request(request)
 
 
 class LanguageParameterMiddleware:
@@ -50,7 +49,7 @@ class LanguageParameterMiddleware:
             return self.get_response(request)
         query = request.GET.copy()
         del query["lang"]
-        path = languages.path_in_language(request.path, code)
+        path = script_prefix(request) + languages.path_in_language(request.path_info, code)
         return HttpResponseRedirect(f"{path}?{query.urlencode()}" if query else path)
 
 

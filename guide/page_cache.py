@@ -1,72 +1,92 @@
-"""The page cache: public pages stored whole, compressed once, invalidated precisely.
+"""The page cache: public pages stored whole, refreshed the moment an edit is saved,
+and never the reason a page fails.
 
-A public page (GET or HEAD, no editor's session) is rendered once and kept in Django's
-cache — per process by default, shared between all instances when ``REDIS_URL`` is set —
-together with its gzip-compressed body and an ETag. Views name what a page shows
-(``depends_on(request, "topic:3", "organisations")``); saving anything bumps the
-version of its tags (``content/signals.py``), and a stored page whose tags moved on is
-rendered again. So an edit refreshes exactly the pages that show it, in every process.
+- **What is stored.** A public page (GET or HEAD, no editor's session, an allowed host)
+  is kept in Django's cache — each process's memory by default, one Redis shared by
+  all when ``REDIS_URL`` is set — plain and gzip-compressed, each with its ETag. The
+  key names the scheme, host, path and query; views redirect queries they do not use
+  to their clean address, so an unknown query string never becomes an entry. ``/``
+  is keyed on the order of languages it shows (``languages.by_preference``).
+- **How it is refreshed.** Views name what a page shows (``depends_on(request,
+  cache_tags.topic(slug))``). Every tag has a version in the database
+  (``guide.models.CacheTag``), moved on in the same transaction as the edit
+  (``content/signals.py``). A stored page whose tags moved on is rendered again. The
+  database is what every worker and instance share, so an edit reaches all of them on
+  their next request, whichever cache holds the pages.
+- **When a part fails.** A cache that does not answer is left alone for a few seconds
+  and pages are rendered without it (``guide.cache_guard``). A database that does not
+  answer while a stored page's tags are checked means that page is served as it is:
+  an older answer is better than none (stale-if-error). Stored pages are kept
+  ``PAGE_CACHE_STALE_SECONDS`` beyond the ``PAGE_CACHE_SECONDS`` they are served for.
 """
 
 import hashlib
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_etags
 from isal import igzip
 
+from guide import languages
+from guide.cache_guard import guarded_cache
 from guide.middleware import is_admin
+from guide.models import CacheTag
 
 CACHEABLE_TYPES = ("text/html", "application/xml")
-# ISA-L's gzip at level 2 compresses a topic page in a tenth of the time zlib's level 6
-# takes (0.05 against 0.45 ms here), for a body 10% larger (4.6 against 4.2 KB). That
-# time is spent on every page not served from the cache.
+# ISA-L's gzip at level 2: a tenth of zlib's level-6 time for a slightly larger body;
+# it is spent on every page not served from the cache (README, "Performance").
 COMPRESS_LEVEL = 2
 # What a stored page keeps of its response; the middleware around this one (security
 # headers, CSP, Permissions-Policy) adds its headers to every response, cached or not.
 KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "Vary")
 
 
-def cache():
-    return caches[settings.PAGE_CACHE_ALIAS]
-
-
 def depends_on(request, *tags):
-    """Record that the page being rendered shows what ``tags`` name.
+    """Record that the page being rendered shows what ``tags`` name (``content.cache_tags``).
 
-    Call it before reading what the tags stand for: the versions are taken now, so an
-    edit saved while the page renders makes the stored page stale, never current.
+    Call it before reading what the tags stand for: the versions are read now, so an
+    edit committed while the page renders makes the stored page stale, never current.
     Without the page cache nothing is stored, so nothing needs recording.
     """
     if not settings.PAGE_CACHE_ENABLED:
         return
     known = getattr(request, "cache_versions", {})
-    new = [tag for tag in tags if tag_key(tag) not in known]
+    new = [tag for tag in tags if tag not in known]
     request.cache_versions = {**tag_versions(new), **known} if new else known
 
 
-def tag_key(tag):
-    # Hashed: a tag may carry a slug straight from the address a visitor typed.
-    return "tag:" + hashlib.sha256(tag.encode()).hexdigest()[:40]
+def tag_versions(tags):
+    """The current version of each tag; 0 for a tag nothing has moved on yet.
+
+    Plain SQL: a page served from the cache runs this one query and nothing else.
+    """
+    if not tags:
+        return {}
+    table = connection.ops.quote_name(CacheTag._meta.db_table)
+    sql = f"SELECT name, version FROM {table} WHERE name IN ({', '.join(['%s'] * len(tags))})"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(tags))
+        found = dict(cursor.fetchall())
+    return {tag: found.get(tag, 0) for tag in tags}
 
 
 def invalidate(*tags):
-    """Every stored page that shows one of ``tags`` is rendered again on its next request."""
-    cache().set_many({tag_key(tag): time.time_ns() for tag in tags}, timeout=None)
+    """Every stored page that shows one of ``tags`` is rendered again on its next request.
 
-
-def tag_versions(tags):
-    """The current version of each tag, creating those the cache does not know (yet)."""
-    keys = [tag_key(tag) for tag in tags]
-    versions = cache().get_many(keys)
-    missing = {key: time.time_ns() for key in keys if key not in versions}
-    if missing:
-        cache().set_many(missing, timeout=None)
-    return {**versions, **missing}
+    Written in the caller's transaction: if the edit is rolled back, so is this.
+    """
+    version = time.time_ns()
+    CacheTag.objects.bulk_create(
+        [CacheTag(name=tag, version=version) for tag in sorted(set(tags))],
+        update_conflicts=True,
+        unique_fields=["name"],
+        update_fields=["version"],
+    )
 
 
 @dataclass(frozen=True)
@@ -77,19 +97,20 @@ class Variant:
     headers: dict
 
 
-#: The version of ``Entry``'s shape; a change to it needs a new number.
-ENTRY_FORMAT = 2
+#: The version of ``Entry``'s shape, part of every key; a change to it needs a new number.
+ENTRY_FORMAT = 3
 
 
 @dataclass
 class Entry:
     """A rendered page: its body plain and gzip-compressed, each with its headers worked
-    out once, and what the page depends on."""
+    out once, what the page depends on, and when it was rendered."""
 
     status: int
     plain: Variant
     gzipped: Variant
-    versions: dict = field(default_factory=dict)
+    versions: dict
+    stored_at: float
 
     @classmethod
     def from_response(cls, response, versions):
@@ -106,22 +127,48 @@ class Entry:
                 gzipped, {**shared, "ETag": f'"{digest}-gzip"', "Content-Encoding": "gzip"}
             ),
             versions=versions,
+            stored_at=time.time(),
         )
 
     def is_current(self):
-        return not self.versions or cache().get_many(list(self.versions)) == self.versions
+        """Young enough, and nothing it shows has changed since. Reads the database."""
+        if time.time() - self.stored_at > settings.PAGE_CACHE_SECONDS:
+            return False
+        return tag_versions(list(self.versions)) == self.versions
 
     def respond(self, request):
-        accepts_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
-        variant = self.gzipped if accepts_gzip else self.plain
+        variant = self.gzipped if accepts_gzip(request) else self.plain
         headers = {
             **variant.headers,
             "Cache-Control": f"public, max-age={settings.PAGE_CACHE_MAX_AGE}",
         }
-        if variant.headers["ETag"] in request.headers.get("If-None-Match", ""):
+        if matches(request.headers.get("If-None-Match", ""), variant.headers["ETag"]):
             return HttpResponseNotModified(headers=headers)
         headers["Content-Length"] = len(variant.body)
         return HttpResponse(variant.body, status=self.status, headers=headers)
+
+
+def accepts_gzip(request):
+    """Whether ``Accept-Encoding`` allows gzip: named, or ``*``, with a quality above 0."""
+    qualities = {}
+    for part in request.headers.get("Accept-Encoding", "").split(","):
+        coding, *parameters = (piece.strip() for piece in part.split(";"))
+        quality = 1.0
+        for parameter in parameters:
+            name, _equals, value = parameter.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        qualities[coding.lower()] = quality
+    return qualities.get("gzip", qualities.get("*", 0.0)) > 0
+
+
+def matches(if_none_match, etag):
+    """``If-None-Match`` names ``etag`` (compared weakly, as RFC 9110 says) or is ``*``."""
+    tags = {tag.removeprefix("W/") for tag in parse_etags(if_none_match)}
+    return "*" in tags or etag in tags
 
 
 def is_public_read(request):
@@ -143,11 +190,14 @@ def is_cacheable(response):
     )
 
 
-def page_key(request):
-    # The language choice (/) is the one page whose content follows Accept-Language.
-    language = request.headers.get("Accept-Language", "")[:100] if request.path == "/" else ""
-    raw = f"{request.get_full_path()}|{language}"
-    # The format is part of the key: a new release never reads a stored page it cannot use.
+def page_key(request, host):
+    """Everything that decides what the page says, and nothing else."""
+    variant = request.META.get("QUERY_STRING", "")
+    if request.path == "/":
+        # The language choice lists the languages in the reader's order.
+        preferred = languages.by_preference(request.headers.get("Accept-Language", ""))
+        variant = ",".join(language.code for language in preferred)
+    raw = f"{request.scheme}://{host}{request.path}?{variant}"
     return f"page{ENTRY_FORMAT}:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -156,15 +206,26 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not is_public_read(request):
+        if not (settings.PAGE_CACHE_ENABLED and is_public_read(request)):
             return self.get_response(request)
-        key = page_key(request) if settings.PAGE_CACHE_ENABLED else None
-        entry = cache().get(key) if key else None
-        if entry is None or not entry.is_current():
-            response = self.get_response(request)
-            if not is_cacheable(response):
-                return response
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            return self.get_response(request)  # Django answers it further in (400)
+        key = page_key(request, host)
+        stored = guarded_cache.get(key)
+        if stored is not None:
+            try:
+                if stored.is_current():
+                    return stored.respond(request)
+            except DatabaseError:
+                return stored.respond(request)
+        response = self.get_response(request)
+        if is_cacheable(response):
             entry = Entry.from_response(response, getattr(request, "cache_versions", {}))
-            if key:
-                cache().set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
-        return entry.respond(request)
+            timeout = settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_STALE_SECONDS
+            guarded_cache.set(key, entry, timeout)
+            return entry.respond(request)
+        if stored is not None and response.status_code == 503:
+            return stored.respond(request)  # the database failed while rendering it anew
+        return response

@@ -46,6 +46,11 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 
+# The guide's public address (scheme and host, no path): canonical links, the sitemap,
+# QR codes and printed addresses use it, never the Host a request claims. Required in
+# production (guide/checks.py, guide/wsgi.py).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+
 # --- Privacy and security headers --------------------------------------------------
 # The readers fear being tracked: no cookies for them, nothing loaded from elsewhere,
 # and no referrer, so an organisation's site never learns which page a visitor read.
@@ -79,8 +84,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-# Behind a load balancer, the number of proxies whose X-Forwarded-For to trust.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
+# Behind a load balancer, the number of proxies in front whose X-Forwarded-For entries
+# to trust (guide/client_address.py); 0 when the site is reached directly.
+TRUSTED_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "guide.client_address.client_address"
+# Failed log-ins are kept until the lockout has passed; successful ones are not recorded.
+AXES_DISABLE_ACCESS_LOG = True
+LOGIN_REDIRECT_URL = "admin:index"
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -132,11 +142,12 @@ INSTALLED_APPS = [
     "parler",
     "reversion",
     "axes",
+    "guide",
     "content",
 ]
 
 MIDDLEWARE = [
-    "guide.middleware.HealthCheckMiddleware",
+    "guide.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "guide.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -144,7 +155,7 @@ MIDDLEWARE = [
     "guide.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before anything that adds "Vary: Cookie", so pages stay cacheable per language.
-    "django.middleware.locale.LocaleMiddleware",
+    "guide.middleware.LocaleMiddleware",
     "guide.middleware.AdminMiddleware",
     "guide.middleware.LanguageParameterMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -153,6 +164,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "guide.middleware.ReadableErrorPagesMiddleware",
+    "content.outage.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: locks out repeated failed logins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -160,6 +172,10 @@ MIDDLEWARE = [
 ROOT_URLCONF = "guide.urls"
 # Where editors log in; another path than the well-known one keeps bots away.
 ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
+# The CSRF cookie serves the admin's forms only: scoped to its path and gone when the
+# browser closes, so a reader who once opened the log-in page carries nothing around.
+CSRF_COOKIE_PATH = f"/{ADMIN_PATH}"
+CSRF_COOKIE_AGE = None
 WSGI_APPLICATION = "guide.wsgi.application"
 
 # Readers' pages are Jinja2 templates (templates/readers/, content/templating.py); the admin
@@ -197,21 +213,49 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # A database that does not answer fails the request quickly (a 503, or the last good
+    # page from the cache) instead of holding the worker.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Caching -------------------------------------------------------------------------
-# Local memory by default; with several instances, one Redis shared by all, so that an
-# edit saved through one instance refreshes the pages every instance serves.
+# Pages are kept in each process's memory by default, or in one Redis that all
+# instances share (REDIS_URL). Either way an edit refreshes them everywhere at once:
+# whether a stored page is current is decided in the database (guide/page_cache.py).
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# A Redis that hangs must not hang readers: give up after this long and render.
+REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
+
+
+def redis_cache(url):
+    """Django's Redis cache at ``url``, given up on quickly and never retried within a
+    request (``guide/cache_guard.py`` decides when to ask again)."""
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {
+            "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+            "socket_timeout": REDIS_TIMEOUT_SECONDS,
+            "retry": None,
+        },
+    }
+
+
 CACHES = {
     "default": {
         **(
-            {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+            redis_cache(REDIS_URL)
             if REDIS_URL
-            else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+            else {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                # Every page in every language, a few times over.
+                "OPTIONS": {"MAX_ENTRIES": 5000},
+            }
         ),
         # A new release (new templates, new translations) starts with an empty cache.
         "KEY_PREFIX": os.environ.get("RELEASE", ""),
@@ -221,6 +265,10 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_ALIAS = "default"
 # How long a stored page may be served at most (edits refresh it at once anyway).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# How much longer a stored page is kept, to be served while the database is down.
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "86400"))
+# After the cache failed, how long pages are rendered without asking it again.
+CACHE_RETRY_SECONDS = float(os.environ.get("CACHE_RETRY_SECONDS", "5"))
 # How long browsers and a CDN in front may keep a public page.
 PAGE_CACHE_MAX_AGE = int(os.environ.get("CACHE_MAX_AGE", "300"))
 

@@ -21,3 +21,5 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(path("", include("content.urls")))
+
+handler500 = "content.views.server_error"

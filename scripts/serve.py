@@ -35,6 +35,7 @@ def production_env(database_url, static_root, **extra):
         "DATABASE_URL": database_url,
         "STATIC_ROOT": str(static_root),
         "SECURE_SSL_REDIRECT": "0",
+        "SITE_URL": "http://127.0.0.1",
         **extra,
     }
 

@@ -59,8 +59,9 @@ def test_lang_parameter_redirects_any_page_to_that_language(client):
     assert response["Location"] == "/ar/organisations/?topic=housing"
 
 
-def test_an_unknown_lang_parameter_is_ignored(client):
-    assert client.get("/nl/?lang=xx").status_code == 200
+def test_an_unknown_lang_parameter_leads_to_the_page_without_it(client):
+    response = client.get("/nl/?lang=xx")
+    assert (response.status_code, response["Location"]) == (301, "/nl/")
 
 
 def test_the_sitemap_lists_each_page_in_the_languages_it_exists_in(client):

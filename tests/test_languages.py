@@ -75,3 +75,19 @@ def test_the_active_language_falls_back_to_the_one_djangos_interface_falls_back_
         assert languages.active().code == "ar"
     with translation.override(None):  # no language active: Django's LANGUAGE_CODE speaks
         assert languages.active().code == settings.LANGUAGE_CODE == "en"
+
+
+def test_at_most_three_preferred_languages_move_up():
+    """The rest keep the registry's order: the language choice has a bounded number of
+    variants for the page cache to store."""
+    ordered = languages.by_preference("tl,id,ar,pt,fr,es")
+    assert [language.code for language in ordered] == [
+        "tl",
+        "id",
+        "ar",
+        "nl",
+        "en",
+        "es",
+        "fr",
+        "pt",
+    ]

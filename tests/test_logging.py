@@ -2,8 +2,10 @@
 
 import contextlib
 import logging
+import socket
 import urllib.error
 import urllib.request
+from urllib.parse import urlsplit
 
 from guide.log_filters import WithoutQueryString
 from scripts.serve import gunicorn, manage, production_env
@@ -35,6 +37,31 @@ def test_the_gunicorn_access_log_leaves_out_address_and_query(tmp_path):
         assert "?" not in line and "secret" not in line, line
         assert "example.org" not in line and "urllib" not in line.lower(), line
     assert VISITOR not in text and "secret" not in text
+
+
+def send_raw(url, request_line):
+    """A request as a broken client or a scanner sends it, byte for byte."""
+    parts = urlsplit(url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=10) as connection:
+        connection.sendall(request_line + b"\r\nHost: 127.0.0.1\r\n\r\n")
+        with contextlib.suppress(OSError):
+            connection.recv(65536)
+
+
+def test_the_gunicorn_error_log_leaves_out_address_and_query_of_malformed_requests(tmp_path):
+    env = production_env(f"sqlite:///{tmp_path / 'db.sqlite3'}", tmp_path / "static")
+    manage(env, "collectstatic", "--no-input", "-v", "0")
+    log = tmp_path / "gunicorn.log"
+    with log.open("w") as output, gunicorn(env, workers=1, log=output) as url:
+        send_raw(url, b"GET /nl/organisations/?topic=secret-choice\x01 HTTP/1.1")
+        send_raw(url, b"GET /nl/?q=" + b"secret" * 1000 + b" HTTP/1.1")
+        send_raw(url, b"GET /nl/?who=secret-name HTTP/9.9")
+    text = log.read_text()
+    assert "Invalid request from ip=-" in text, text  # what went wrong is still logged
+    assert "secret" not in text, text
+    for line in text.splitlines():
+        if "Listening at" not in line:
+            assert "127.0.0.1" not in line, line
 
 
 def test_the_development_server_log_drops_query_strings():

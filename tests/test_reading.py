@@ -92,3 +92,52 @@ def test_of_several_topics_that_meet_the_conditions_the_first_in_order_is_read()
     topic, texts = reading.topic(status=Status.PUBLISHED, kind=Topic.Kind.ABOUT)
     assert topic == first
     assert {code: text.title for code, text in texts.items()} == {"nl": "Eerste", "en": "First"}
+
+
+def test_only_the_topics_own_columns_can_be_named():
+    with pytest.raises(ValueError, match="Not a column"):
+        reading.topic(**{"status = 'draft' OR topic.slug": "x"})
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "ar", "tl"])
+def test_the_plain_sql_reads_what_the_orm_reads_for_every_topic(language):
+    """The read path and the models cannot drift apart: every published topic, its
+    texts and its questions, in the language and fallbacks a reader gets."""
+    from content.fallbacks import pick, pick_translation
+    from content.models import PUBLISHED
+
+    for stored in Topic.objects.filter(**PUBLISHED).with_translations():
+        topic, texts = reading.topic(slug=stored.slug, **PUBLISHED)
+        assert topic == stored
+        sql_text, orm_text = (
+            pick(texts, language, topic),
+            pick_translation(stored, language),
+        )
+        assert (sql_text.title, sql_text.summary, sql_text.intro_html) == (
+            orm_text.title,
+            orm_text.summary,
+            orm_text.intro_html,
+        )
+        assert (sql_text.language_code, sql_text.machine_translated, sql_text.outdated) == (
+            orm_text.language_code,
+            orm_text.machine_translated,
+            orm_text.outdated,
+        )
+        by_orm = [
+            (section.anchor, pick_translation(section, language))
+            for section in stored.sections.prefetch_related("translations")
+        ]
+        by_sql = reading.answers(topic, language)
+        assert [question.anchor for question, _answer in by_sql] == [
+            anchor for anchor, _answer in by_orm
+        ]
+        for (_question, sql_answer), (_anchor, orm_answer) in zip(by_sql, by_orm, strict=True):
+            assert (sql_answer.heading, sql_answer.body_html, sql_answer.language_code) == (
+                orm_answer.heading,
+                orm_answer.body_html,
+                orm_answer.language_code,
+            )
+        listed = [listing.slug for listing in reading.topic_listings(topic, language)]
+        assert listed == list(
+            stored.organisations.order_by("name", "id").values_list("slug", flat=True)
+        )

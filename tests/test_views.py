@@ -56,7 +56,7 @@ def test_a_topic_page_has_its_questions_organisations_date_and_source(client):
     assert '<h2 id="right-to-care"' in html
     assert 'href="#costs"' in html
     assert 'href="/nl/organisations/kruispost/"' in html
-    assert '<time datetime="2021-09-21">21 september 2021</time>' in html
+    assert "Uit de informatie van de gemeente Amsterdam van 21 september 2021." in html
     assert (
         'href="https://www.hetcak.nl/zakelijk/regelingen/onverzekerbare-vreemdelingen" rel="noreferrer"'
         in html
@@ -214,10 +214,16 @@ def test_every_page_type_stays_within_five_queries(
         client.get(path)
 
 
-def test_healthz_answers_for_any_host(client):
+def test_healthz_names_each_part_and_answers_for_any_host(client):
     response = client.get("/healthz", HTTP_HOST="10.0.0.7:8000")
     assert response.status_code == 200
-    assert response.content == b"ok"
+    assert response.content == b"database: ok\ncache: ok\n"
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_livez_says_the_process_is_up(client):
+    response = client.get("/livez", HTTP_HOST="10.0.0.7:8000")
+    assert (response.status_code, response.content) == (200, b"ok\n")
 
 
 def test_the_dutch_accessibility_address_leads_to_the_statement(client):
@@ -259,3 +265,17 @@ def test_the_footer_marks_the_page_the_reader_is_on(client):
     assert footer.count("<a href=") == 5
     topic = client.get("/ar/topics/housing/").content.decode()
     assert 'aria-current="page"' not in topic.split('<footer class="site-footer">')[1]
+
+
+def test_under_a_path_prefix_the_admin_and_the_language_links_keep_working(client, admin_user):
+    """Served under /guide/ (SCRIPT_NAME), the admin keeps its rules and links keep
+    the prefix."""
+    client.force_login(admin_user)
+    admin = client.get("/admin/", SCRIPT_NAME="/guide")
+    assert admin.status_code == 200
+    assert admin["Referrer-Policy"] == "same-origin"
+    client.logout()
+    page = client.get("/nl/topics/housing/", SCRIPT_NAME="/guide").content.decode()
+    assert 'href="/guide/ar/topics/housing/"' in page
+    redirect = client.get("/nl/topics/housing/?lang=ar", SCRIPT_NAME="/guide")
+    assert redirect["Location"] == "/guide/ar/topics/housing/"
