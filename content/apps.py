@@ -8,4 +8,3 @@ class ContentConfig(AppConfig):
 
     def ready(self):
         from content import signals  # noqa: F401  (connects the page cache's invalidation)
-        from guide import checks  # noqa: F401  (registers the project's system checks)

@@ -219,7 +219,7 @@ def test_a_translator_cannot_change_an_organisations_details(translator):
     )
     assert translator.post(url, data).status_code == 302
     cak.refresh_from_db()
-    assert cak.name == "CAK" and cak.description_nl.startswith("Via het CAK")
+    assert cak.name == "CAK" and cak.description_nl.startswith("Het CAK")
     assert cak.description_en == "The CAK pays."
 
 

@@ -2,9 +2,11 @@
 
 from django import forms
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from parler.forms import TranslatableModelForm
 
+from content.admin.conflicts import ConflictCheckedForm
 from content.models import ORGANISATION_DETAILS, Organisation, Section, Topic
 from guide.languages import LANGUAGES, SOURCE_LANGUAGE
 
@@ -18,13 +20,18 @@ MINOR_EDIT_HELP = _(
 
 
 def https_by_default(field, **kwargs):
-    """A link typed without a scheme is taken as https (Django 6's default)."""
+    """A link typed without a scheme is taken as https (Django 6's default).
+
+    For building these form classes themselves (Django 5.2 warns without it); the
+    forms the admin builds from them get the same from ``formfield_overrides``
+    (``URL_FIELDS``), because the admin passes its own callback.
+    """
     if isinstance(field, models.URLField):
         kwargs["assume_scheme"] = "https"
     return field.formfield(**kwargs)
 
 
-class TopicAdminForm(TranslatableModelForm):
+class TopicAdminForm(ConflictCheckedForm, TranslatableModelForm):
     minor_edit = forms.BooleanField(
         label=_("Minor edit"), required=False, help_text=MINOR_EDIT_HELP
     )
@@ -45,14 +52,17 @@ class TopicAdminForm(TranslatableModelForm):
         widgets = {"title": WIDE, "summary": WIDE}
 
 
-class SectionAdminForm(TranslatableModelForm):
+class SectionAdminForm(ConflictCheckedForm, TranslatableModelForm):
+    def history_url(self):
+        return reverse("admin:content_topic_history", args=[self.instance.topic_id])
+
     class Meta:
         model = Section
         fields = "__all__"
         widgets = {"heading": WIDE}
 
 
-class OrganisationAdminForm(forms.ModelForm):
+class OrganisationAdminForm(ConflictCheckedForm):
     minor_edit = forms.BooleanField(
         label=_("Minor edit of the Dutch description"), required=False, help_text=MINOR_EDIT_HELP
     )

@@ -4,19 +4,26 @@ from modeltranslation.utils import build_localized_fieldname as localized
 from reversion.admin import VersionAdmin
 
 from content.admin.forms import OrganisationAdminForm
+from content.admin.history import RestoredByEditors
 from content.admin.review import OverdueFilter, TranslationStateFilter, checked_today
-from content.admin.roles import can_edit_dutch
+from content.admin.roles import EditorPermission, can_edit_dutch, without_fields
 from content.admin.topics import URL_FIELDS
 from content.freshness import organisation_state
 from content.models import ORGANISATION_DETAILS, Organisation
 from guide.languages import SOURCE_LANGUAGE
 
 #: What only an editor may change: everything but the translations of the description.
-EDITOR_FIELDS = [*ORGANISATION_DETAILS, localized("description", SOURCE_LANGUAGE)]
+EDITOR_FIELDS = [
+    *ORGANISATION_DETAILS,
+    localized("description", SOURCE_LANGUAGE),
+    localized("machine_translated", SOURCE_LANGUAGE),
+]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(VersionAdmin, TabbedDjangoJqueryTranslationAdmin):
+class OrganisationAdmin(
+    RestoredByEditors, EditorPermission, VersionAdmin, TabbedDjangoJqueryTranslationAdmin
+):
     form = OrganisationAdminForm
     formfield_overrides = URL_FIELDS
     list_display = ["name", "slug", "website", "last_checked"]
@@ -30,9 +37,9 @@ class OrganisationAdmin(VersionAdmin, TabbedDjangoJqueryTranslationAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        if not can_edit_dutch(request.user):
-            form.base_fields.pop("minor_edit", None)
-        return form
+        if can_edit_dutch(request.user):
+            return form
+        return without_fields(form, [*EDITOR_FIELDS, "minor_edit"])
 
     def save_model(self, request, obj, form, change):
         obj.minor_edit = form.cleaned_data.get("minor_edit", False)

@@ -52,7 +52,10 @@ class TranslationStateFilter(admin.SimpleListFilter):
         return queryset.filter(pk__in=matching)
 
 
-@admin.action(description=_("Checked today: the selected items are still correct"))
+@admin.action(
+    description=_("Checked today: the selected items are still correct"),
+    permissions=["edit_dutch"],
+)
 def checked_today(model_admin, request, queryset):
     today = timezone.localdate()
     with reversion.create_revision():

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import path, reverse
@@ -10,17 +11,40 @@ from reversion.admin import VersionAdmin
 
 from content.admin import dashboard
 from content.admin.forms import SectionAdminForm, TopicAdminForm
+from content.admin.history import RestoredByEditors
 from content.admin.review import OverdueFilter, TranslationStateFilter, checked_today
-from content.admin.roles import can_edit_dutch, can_publish
+from content.admin.roles import EditorPermission, can_edit_dutch, can_publish, without_fields
 from content.freshness import topic_state
 from content.models import Section, Topic
 from content.versioning import is_source
-from guide.languages import LANGUAGES
+from guide.languages import CODES, LANGUAGES
 
 # A link typed without a scheme is taken as https (Django 6's default).
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 TRANSLATED_FIELDS = ["title", "summary", "intro"]
-STRUCTURE_FIELDS = ["slug", "kind", "icon", "position", "last_checked", "source_url"]
+STRUCTURE_FIELDS = [
+    "slug", "kind", "icon", "position", "source_date", "last_checked", "source_url",
+]  # fmt: skip
+#: What an editor says about a Dutch save, or a translator about a translation.
+REVIEW_FIELDS = ["minor_edit", "mark_checked", "machine_translated"]
+QUESTION_STRUCTURE = ["anchor", "position"]
+QUESTION_TEXT = ["heading", "body", "machine_translated"]
+
+
+def forbidden_topic_fields(user, language):
+    """The topic form's fields ``user`` may not change in ``language``."""
+    forbidden = [] if can_publish(user) else ["status"]
+    if not can_edit_dutch(user):
+        forbidden += STRUCTURE_FIELDS
+        if is_source(language):
+            forbidden += TRANSLATED_FIELDS + REVIEW_FIELDS
+    return forbidden
+
+
+def forbidden_question_fields(user, language):
+    if can_edit_dutch(user):
+        return []
+    return QUESTION_STRUCTURE + (QUESTION_TEXT if is_source(language) else [])
 
 
 def mark_minor_edit(obj, form):
@@ -34,18 +58,21 @@ class SectionInline(TranslatableStackedInline):
     model = Section
     form = SectionAdminForm
     extra = 0
-    fields = ["anchor", "position", "heading", "body"]
+    fields = ["anchor", "position", "heading", "body", "edit_token"]
+
+    def forbidden(self, request, obj):
+        return forbidden_question_fields(request.user, self.get_form_language(request, obj))
 
     def get_readonly_fields(self, request, obj=None):
-        if can_edit_dutch(request.user):
-            return []
-        if is_source(self.get_form_language(request, obj)):
-            return ["anchor", "position", "heading", "body"]
-        return ["anchor", "position"]
+        return [name for name in self.fields if name in self.forbidden(request, obj)]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs["form"] = without_fields(self.form, self.forbidden(request, obj))
+        return super().get_formset(request, obj, **kwargs)
 
 
 @admin.register(Topic)
-class TopicAdmin(VersionAdmin, TranslatableAdmin):
+class TopicAdmin(RestoredByEditors, EditorPermission, VersionAdmin, TranslatableAdmin):
     form = TopicAdminForm
     formfield_overrides = URL_FIELDS
     list_display = ["__str__", "slug", "kind", "status", "position", "last_checked"]
@@ -63,19 +90,27 @@ class TopicAdmin(VersionAdmin, TranslatableAdmin):
         else:
             review = ["machine_translated", "mark_checked"]
         return [
-            (None, {"fields": [*TRANSLATED_FIELDS, *review]}),
+            (None, {"fields": [*TRANSLATED_FIELDS, *review, "edit_token"]}),
             (_("Publication"), {"fields": ["status", *STRUCTURE_FIELDS, "preview_links"]}),
         ]
 
+    def forbidden(self, request, obj):
+        return forbidden_topic_fields(request.user, self.get_form_language(request, obj))
+
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["preview_links"]
-        if not can_publish(request.user):
-            readonly.append("status")
-        if not can_edit_dutch(request.user):
-            readonly += STRUCTURE_FIELDS
-            if is_source(self.get_form_language(request, obj)):
-                readonly += TRANSLATED_FIELDS
-        return readonly
+        return ["preview_links", *self.forbidden(request, obj)]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return without_fields(form, self.forbidden(request, obj))
+
+    def may_restore(self, request):
+        return can_edit_dutch(request.user) and can_publish(request.user)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.GET.get("language", CODES[0]) not in CODES:
+            raise BadRequest("Unknown language.")
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("Preview"))
     def preview_links(self, topic):
@@ -89,11 +124,20 @@ class TopicAdmin(VersionAdmin, TranslatableAdmin):
 
     # --- Saving: minor edits and checked translations ------------------------------
 
+    def refuse_dutch_changes(self, request, obj, *forms):
+        """The server's own check, whatever the forms allowed: only editors change
+        Dutch text."""
+        dutch = is_source(self.get_form_language(request, obj))
+        if dutch and not can_edit_dutch(request.user) and any(f.has_changed() for f in forms):
+            raise PermissionDenied
+
     def save_model(self, request, obj, form, change):
+        self.refuse_dutch_changes(request, obj, form)
         mark_minor_edit(obj, form)
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
+        self.refuse_dutch_changes(request, form.instance, *formset.forms)
         # ``form`` is the topic's form: its "minor edit" box covers the questions too.
         for section in formset.save(commit=False):
             mark_minor_edit(section, form)
