@@ -29,11 +29,45 @@ def validate_markdown_headings(value):
 
 
 #: Links readers follow: web pages only, never ftp:, javascript: or the like.
-validate_web_address = URLValidator(
+_web_address = URLValidator(
     schemes=["http", "https"],
     message=_("Enter a web address that starts with http:// or https://."),
     code="web_address",  # not "invalid": a form would put its generic message in place
 )
+
+
+def shows_another_site(address):
+    """Whether a browser would open another site than the address seems to name: a user
+    name or password before the host ("https://kruispost.nl@evil.example/"), a
+    backslash, which browsers read as "/" ("https://evil.example\\@kruispost.nl/"
+    opens evil.example), or an encoded character in the host."""
+    authority = re.split(r"[/?#\\]", address.partition("://")[2], maxsplit=1)[0]
+    return "\\" in address or any(character in authority for character in "@%")
+
+
+def validate_web_address(value):
+    _web_address(value)
+    if shows_another_site(value):
+        raise ValidationError(
+            _(
+                "Enter the address without a user name, password or backslash: "
+                "readers would see one site and open another."
+            ),
+            code="web_address",
+        )
+
+
+#: An address a mail app opens as it reads: no quotes, no ?, & or % that would add a
+#: hidden copy (``?bcc=``) or a subject to the reader's message.
+EMAIL_ADDRESS = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+
+
+def validate_email_address(value):
+    if not EMAIL_ADDRESS.fullmatch(value):
+        raise ValidationError(
+            _("Enter a plain e-mail address, such as info@example.org."), code="email"
+        )
+
 
 PHONE_NUMBER = re.compile(
     r"(\+|00)[1-9]\d{7,14}"  # international

@@ -32,10 +32,11 @@ class Command(BaseCommand):
         )
         rows = [
             *matrix(topics, topic_state),
-            *matrix(
-                Organisation.objects.prefetch_related("topics").order_by("slug"), organisation_state
-            ),
+            *matrix(Organisation.objects.order_by("slug"), organisation_state),
         ]
+        if not rows:
+            self.stdout.write("There is no content yet: run `manage.py load_content`.")
+            return
         width = max(len(self._label(obj)) for obj, _states in rows)
         self.stdout.write(" ".join([" " * width, *(f"{code:<8}" for code in CODES)]).rstrip())
         for obj, states in rows:
