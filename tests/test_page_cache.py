@@ -429,3 +429,11 @@ def test_a_redis_that_never_answers_does_not_hold_readers_up(client, settings):
         assert time.monotonic() - started < settings.REDIS_TIMEOUT_SECONDS * 8
     caches["default"].close()
     guarded_cache.resting_until = None
+
+
+def test_healthz_names_the_cache_when_it_is_down(client, redis_pages):
+    assert client.get("/healthz").content == b"database: ok\ncache: ok\n"
+    redis_pages.stop()
+    response = client.get("/healthz")
+    assert (response.status_code, response.content) == (503, b"database: ok\ncache: unavailable\n")
+    assert client.get("/livez").status_code == 200
