@@ -19,10 +19,12 @@ run: install messages
 test: install messages chromium redis
 	$(BIN)/python -m pytest
 
-# Speed against a static file, then a minute of load with and without Redis, on this
-# machine (see README, "Performance"). LOAD_DURATION=10s for a shorter load run.
+# Speed against a static file, search in-process, then a minute of load with and
+# without Redis, on this machine (see README, "Performance"). LOAD_DURATION=10s for a
+# shorter load run.
 bench: install messages wrk redis
 	$(BIN)/python scripts/bench.py $(DURATION)
+	$(BIN)/python scripts/search_speed.py
 	$(BIN)/python scripts/load.py
 
 # Instructions per request, to compare two versions of the code: `make instructions PAGE=/nl/`.

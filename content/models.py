@@ -508,3 +508,40 @@ class LoadRecord(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class SearchEntry(models.Model):
+    """One text readers can find, in one language: a topic, a question or an
+    organisation (``content/search.py`` keeps these in step with every save).
+
+    ``terms`` holds the text's words as the search compares them (folded and stemmed
+    for the language); each database indexes it with its own full-text search.
+    """
+
+    class Kind(models.TextChoices):
+        TOPIC = "topic", _("Topic")
+        QUESTION = "question", _("Question")
+        ORGANISATION = "organisation", _("Organisation")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    language = models.CharField(_("language"), max_length=10, db_index=True)
+    topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.CASCADE)
+    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.CASCADE)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.CASCADE
+    )
+    title = models.TextField(_("title"), help_text=_("What the result is called."))
+    context = models.TextField(
+        _("context"), blank=True, help_text=_("For a question: the title of its topic.")
+    )
+    text = models.TextField(_("text"), help_text=_("The text results quote from."))
+    title_terms = models.TextField(_("words of the title"))
+    terms = models.TextField(_("words"))
+    folded = models.TextField(_("folded text"), help_text=_("For finding parts of words."))
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+
+    def __str__(self):
+        return f"{self.language}: {self.title}"

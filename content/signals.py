@@ -1,4 +1,5 @@
-"""Saving or deleting content refreshes exactly the cached pages that show it.
+"""Saving or deleting content refreshes exactly the cached pages that show it, and
+what readers can find (``content/search.py``).
 
 The tags are named in ``content/cache_tags.py``. A change to an organisation refreshes
 the pages of its topics too: a topic page then checks one tag, not one per card, each
@@ -12,8 +13,16 @@ same transaction as the edit (``guide/page_cache.py``). Reverting a version
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from content import cache_tags
-from content.models import Organisation, Section, SectionTranslation, Topic, TopicTranslation
+from content import cache_tags, search
+from content.models import (
+    PUBLISHED,
+    Organisation,
+    SearchEntry,
+    Section,
+    SectionTranslation,
+    Topic,
+    TopicTranslation,
+)
 from guide.page_cache import invalidate
 
 
@@ -37,11 +46,13 @@ def topic_tags(topic, *, listed):
 
 @receiver(pre_save, sender=Topic)
 def remember_topic_address(sender, instance, **kwargs):
-    """The pages that showed the topic as it is saved now, before this save."""
-    saved = Topic.objects.filter(pk=instance.pk).values_list("slug", "kind").first()
+    """The pages that showed the topic as it is saved now, before this save, and
+    whether readers could find it."""
+    saved = Topic.objects.filter(pk=instance.pk).values_list("slug", "kind", "status").first()
     instance.tags_before_save = (
-        cache_tags.of_topic(*saved, listed=True) if instance.pk and saved else set()
+        cache_tags.of_topic(*saved[:2], listed=True) if instance.pk and saved else set()
     )
+    instance.published_before_save = bool(saved) and saved[2] == PUBLISHED["status"]
 
 
 @receiver(pre_save, sender=Organisation)
@@ -103,3 +114,47 @@ def organisation_topics_changed(sender, instance, action, reverse, pk_set, **kwa
     for topic in topics:
         tags |= topic_tags(topic, listed=False)
     invalidate(*tags)
+
+
+# --- What readers can find ------------------------------------------------------------
+# Deleting a topic, question or organisation deletes its entries with it (a foreign
+# key); a deleted translation takes only its own entry, so that nothing is written
+# while Django deletes what belongs to it.
+
+
+@receiver(post_save, sender=Topic)
+def topic_published_or_not(sender, instance, created, **kwargs):
+    if created or instance.published_before_save != search.is_published(instance):
+        search.index_topic(instance)
+
+
+@receiver(post_save, sender=TopicTranslation)
+def topic_text_saved(sender, instance, **kwargs):
+    """Its title and summary, and the title its questions are found under."""
+    topic = topic_of(instance)
+    if topic is not None:
+        search.index_topic(topic, [instance.language_code])
+
+
+@receiver(post_delete, sender=TopicTranslation)
+def topic_text_deleted(sender, instance, **kwargs):
+    SearchEntry.objects.filter(
+        topic_id=instance.master_id, section=None, language=instance.language_code
+    ).delete()
+
+
+@receiver(post_save, sender=SectionTranslation)
+def answer_saved(sender, instance, **kwargs):
+    search.index_question(instance.master, instance.language_code)
+
+
+@receiver(post_delete, sender=SectionTranslation)
+def answer_deleted(sender, instance, **kwargs):
+    SearchEntry.objects.filter(
+        section_id=instance.master_id, language=instance.language_code
+    ).delete()
+
+
+@receiver(post_save, sender=Organisation)
+def organisation_saved(sender, instance, **kwargs):
+    search.index_organisation(instance)

@@ -14,6 +14,7 @@ urlpatterns = [
         name="organisation",
     ),
     path("about/", views.AboutView.as_view(), name="about"),
+    path("search/", views.SearchView.as_view(), name="search"),
     path("preview/topics/<slug:slug>/", views.PreviewTopicView.as_view(), name="preview"),
     path("privacy/", views.PageView.as_view(template_name="content/privacy.html"), name="privacy"),
     path(

@@ -9,11 +9,12 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language, ngettext
 from django.views import defaults
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView, View
 
-from content import cache_tags, outage, reading
+from content import cache_tags, outage, reading, search
 from content.fallbacks import page_notice, pick, pick_description, topic_page_notice
 from content.forms import OrganisationFilterForm
 from content.freshness import organisation_text
@@ -216,6 +217,35 @@ class OrganisationDetailView(PublicView, DetailView):
     def get_context_data(self, **kwargs):
         described_in = [code for code in languages.CODES if organisation_text(self.object, code)]
         return super().get_context_data(available_languages=described_in, **kwargs)
+
+
+@method_decorator(never_cache, name="dispatch")
+class SearchView(PublicView, TemplateView):
+    """``/<lang>/search/?q=…``: what the guide says about the reader's words.
+
+    Nothing about a search is kept: never cached (the page cache, the browser or a
+    CDN would each keep one copy per query) and never indexed; the query string is
+    in no log (``gunicorn.conf.py``, ``guide/log_filters.py``).
+    """
+
+    template_name = "content/search.html"
+    query_parameters = ("q",)
+
+    def get_context_data(self, **kwargs):
+        query = search.clean_query(self.request.GET.get("q", ""))
+        results = search.search(query, get_language()) if query else []
+        topics = [] if results else reading.topic_summaries(get_language())
+        count_text = ngettext("%(counter)s result", "%(counter)s results", len(results)) % {
+            "counter": len(results)
+        }
+        return super().get_context_data(
+            query=query, results=results, topics=topics, count_text=count_text, **kwargs
+        )
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
 
 class PageView(PublicView, TemplateView):

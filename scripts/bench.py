@@ -79,6 +79,7 @@ def main():
                 ("organisation list, page cache", cached + "/nl/organisations/"),
                 ("organisation list, no page cache", uncached + "/nl/organisations/"),
                 ("privacy page (no query), no cache", uncached + "/nl/privacy/"),
+                ("search (never cached)", cached + "/nl/search/?q=huisartsen"),
             ]
             for _name, url in targets:
                 urllib.request.urlopen(url).read()  # fill the cache

@@ -2,6 +2,12 @@
 
 from content.models import Organisation, Topic
 
+#: A word that finds something in each language, for the search results page.
+SEARCH_WORDS = {
+    "nl": "huisarts", "en": "doctor", "es": "médico", "fr": "école", "pt": "escola",
+    "ar": "محام", "id": "sekolah", "tl": "abogado",
+}  # fmt: skip
+
 
 def page_types(language):
     """One of each kind of page in ``language`` (every topic counts as its own kind)."""
@@ -14,6 +20,8 @@ def page_types(language):
         f"/{language}/about/",
         f"/{language}/privacy/",
         f"/{language}/accessibility/",
+        f"/{language}/search/?q={SEARCH_WORDS[language]}",
+        f"/{language}/search/?q=qqqzzzx",
         f"/{language}/no-such-page/",
     ]
 

@@ -55,6 +55,9 @@ PAGES = [
     "/nl/privacy/",
     "/",
     "/sitemap.xml",
+    "/nl/search/?q=huisarts",
+    "/ar/search/?q=محام",
+    "/tl/search/?q=lawyer arts",
 ]
 
 
@@ -102,6 +105,7 @@ def test_queries_per_page_do_not_grow_with_the_content(client, settings):
     after = query_counts(client)
     assert after == before
     assert max(count for path, count in after.items() if path != "/sitemap.xml") <= 5
+    assert max(count for path, count in after.items() if "/search/" in path) <= 3
     # The list is paginated: a later page costs what the first does.
     assert query_counts_of(client, "/nl/organisations/?page=50") == after["/nl/organisations/"]
 

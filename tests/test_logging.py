@@ -28,10 +28,12 @@ def test_the_gunicorn_access_log_leaves_out_address_and_query(tmp_path):
     with log.open("w") as output, gunicorn(env, workers=1, log=output) as url:
         fetch(f"{url}/healthz?who=secret-name")
         fetch(f"{url}/nl/bestaat-niet/?topic=secret-choice")
+        fetch(f"{url}/nl/search/?q=secret-search")
     text = log.read_text()
     access = [line for line in text.splitlines() if '"GET ' in line]
     assert any('"GET /nl/bestaat-niet/" 404' in line for line in access), text
     assert any('"GET /healthz" 200' in line for line in access), text
+    assert any('"GET /nl/search/" ' in line for line in access), text
     for line in access:
         assert "127.0.0.1" not in line and VISITOR not in line, line
         assert "?" not in line and "secret" not in line, line

@@ -9,6 +9,7 @@ import random
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from content import search
 from content.markdown import render_markdown
 from content.models import (
     Organisation,
@@ -125,6 +126,7 @@ class Command(BaseCommand):
             Organisation.topics.through(organisation=organisation, topic=rng.choice(everything))
             for organisation in new_organisations
         )
+        search.rebuild()  # bulk_create sends no signals
         self.stdout.write(
             f"Generated {len(new_topics)} topics, {len(new_sections)} questions and "
             f"{len(new_organisations)} organisations ({len(links)} links) in {len(CODES)} languages."
