@@ -527,9 +527,7 @@ class SearchEntry(models.Model):
     language = models.CharField(_("language"), max_length=10, db_index=True)
     topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.CASCADE)
     section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.CASCADE)
-    organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.CASCADE
-    )
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.CASCADE)
     title = models.TextField(_("title"), help_text=_("What the result is called."))
     context = models.TextField(
         _("context"), blank=True, help_text=_("For a question: the title of its topic.")
