@@ -20,6 +20,7 @@ from content.forms import OrganisationFilterForm
 from content.freshness import organisation_text
 from content.models import LISTED, PUBLISHED, Organisation, Topic
 from guide import languages
+from guide.languages import FALLBACK_LANGUAGES, SOURCE_LANGUAGE
 from guide.page_cache import depends_on
 
 
@@ -116,8 +117,40 @@ class TopicDetailView(PublicView, DetailView):
             answers=answers,
             cards=cards,
             available_languages=list(self.texts),
+            # A published topic has a view beside the other language (ShowTopicView).
+            show_beside=None
+            if self.preview or topic.kind != Topic.Kind.TOPIC
+            else beside(language),
             **kwargs,
         )
+
+
+def beside(language):
+    """The language a topic is shown beside: Dutch, or for a Dutch reader, English."""
+    return SOURCE_LANGUAGE if language != SOURCE_LANGUAGE else FALLBACK_LANGUAGES[0]
+
+
+class ShowTopicView(TopicDetailView):
+    """A topic to show someone who reads Dutch — a receptionist, a teacher, a police
+    officer: each answer in the reader's language beside the Dutch (for a Dutch reader,
+    beside the English), in large type, with its source, its date and a QR code to
+    this page. Each block carries its own ``lang`` and ``dir``. Not for search engines."""
+
+    template_name = "content/topic_show.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        topic, other = self.object, beside(get_language())
+        in_other = {question.anchor: text for question, text in reading.answers(topic, other)}
+        return {
+            **context,
+            "other_language": languages.BY_CODE[other],
+            "other": pick(self.texts, other, topic),
+            "pairs": [
+                (question, answer, in_other.get(question.anchor))
+                for question, answer in context["answers"]
+            ],
+        }
 
 
 class AboutView(TopicDetailView):
@@ -230,6 +263,8 @@ class SearchView(PublicView, TemplateView):
 
     template_name = "content/search.html"
     query_parameters = ("q",)
+    #: In a static copy of the guide (``content/mirror.py``) there is no server to search.
+    static_copy = False
 
     def get_context_data(self, **kwargs):
         query = search.clean_query(self.request.GET.get("q", ""))

@@ -227,6 +227,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # instances share (REDIS_URL). Either way an edit refreshes them everywhere at once:
 # whether a stored page is current is decided in the database (guide/page_cache.py).
 
+# The release being served (set per release, e.g. the commit): a new one starts with an
+# empty page cache, and readers' phones get its service worker (guide/service_worker.py).
+RELEASE = os.environ.get("RELEASE", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # A Redis that hangs must not hang readers: give up after this long and render.
 REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
@@ -258,7 +261,7 @@ CACHES = {
             }
         ),
         # A new release (new templates, new translations) starts with an empty cache.
-        "KEY_PREFIX": os.environ.get("RELEASE", ""),
+        "KEY_PREFIX": RELEASE,
     }
 }
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)

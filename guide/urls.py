@@ -6,10 +6,12 @@ from django.views.generic import RedirectView
 
 from content import views
 from content.sitemaps import SITEMAPS
+from guide.service_worker import service_worker
 
 urlpatterns = [
     path("", views.LanguageChoiceView.as_view(), name="language-choice"),
     path("sitemap.xml", views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sw.js", service_worker, name="service-worker"),
     # The address Dutch public bodies use for their accessibility statement.
     path(
         "toegankelijkheid",

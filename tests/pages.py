@@ -20,6 +20,8 @@ def page_types(language):
         f"/{language}/about/",
         f"/{language}/privacy/",
         f"/{language}/accessibility/",
+        f"/{language}/topics/health-care/show/",
+        f"/{language}/offline/",
         f"/{language}/search/?q={SEARCH_WORDS[language]}",
         f"/{language}/search/?q=qqqzzzx",
         f"/{language}/no-such-page/",

@@ -106,7 +106,11 @@ def test_no_page_loads_anything_from_another_site(every_page):
             if tag == "link" and attributes.get("rel") in {"alternate", "canonical"}:
                 continue
             assert not is_elsewhere(url), (path, tag, url)
-        assert "<script" not in html, path
+        # One script, of our own, and nothing inline (the CSP forbids it anyway).
+        assert re.findall(r"<script\b[^>]*>", html) == [
+            f'<script src="/static/js/offline.js" defer data-service-worker="/sw.js" '
+            f'data-offline-page="/{path.split("/")[1] if path != "/" else "en"}/offline/">'
+        ], path
 
 
 def test_the_stylesheet_loads_nothing_from_elsewhere():
@@ -147,3 +151,11 @@ def test_the_admin_relaxes_only_what_it_needs(client):
     assert "'unsafe-inline'" in policy["style-src"]
     # With no-referrer, browsers send "Origin: null" with the login form and CSRF refuses it.
     assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_the_scripts_load_nothing_from_elsewhere_and_set_no_cookie(client):
+    page_script = Path(finders.find("js/offline.js")).read_text(encoding="utf-8")
+    response = client.get("/sw.js")
+    for script in [page_script, response.content.decode()]:
+        assert not re.search(r"https?://|importScripts|document\.cookie|localStorage", script)
+    assert not response.cookies

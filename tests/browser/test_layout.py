@@ -156,6 +156,23 @@ def test_the_longest_topic_prints_on_two_pages_at_most(page, site, language):
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 2
 
 
+@pytest.mark.parametrize("language", ["ar", "nl", "tl"])
+def test_shown_beside_dutch_a_topic_prints_within_two_pages_per_question(page, site, language):
+    page.goto(site + f"/{language}/topics/health-care/show/")
+    questions = page.locator(".show-question").count()
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 2 * questions
+
+
+def test_shown_beside_dutch_the_two_languages_stand_side_by_side_on_a_wide_screen(page, site):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site + "/ar/topics/health-care/show/")
+    arabic, dutch = page.locator("#costs .show-text").all()
+    assert arabic.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    assert dutch.evaluate("el => getComputedStyle(el).direction") == "ltr"
+    assert arabic.bounding_box()["y"] == dutch.bounding_box()["y"]  # beside, not below
+
+
 def test_reduced_motion_is_respected(page, site):
     page.emulate_media(reduced_motion="reduce")
     page.goto(site + "/en/")
