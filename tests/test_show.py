@@ -39,3 +39,9 @@ def test_the_view_is_cached_like_other_pages(client):
     with CaptureQueriesContext(connection) as captured:
         assert client.get("/ar/topics/health-care/show/").status_code == 200
     assert all(CacheTag._meta.db_table in query["sql"] for query in captured)
+
+
+def test_each_question_links_to_its_answer_beside_dutch(client):
+    html = client.get("/pt/topics/health-care/").content.decode()
+    assert 'href="/pt/topics/health-care/show/#costs">' in html
+    assert html.count("/pt/topics/health-care/show/#") == html.count('class="question"')
