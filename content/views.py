@@ -174,7 +174,7 @@ class PreviewTopicView(TopicDetailView):
     conditions = {}
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_staff:
+        if not (request.user.is_staff and request.user.is_verified()):
             raise Http404
         response = super().dispatch(request, *args, **kwargs)
         add_never_cache_headers(response)

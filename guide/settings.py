@@ -91,6 +91,8 @@ AXES_CLIENT_IP_CALLABLE = "guide.client_address.client_address"
 # Failed log-ins are kept until the lockout has passed; successful ones are not recorded.
 AXES_DISABLE_ACCESS_LOG = True
 LOGIN_REDIRECT_URL = "admin:index"
+# The name authenticator apps show next to the editors' codes (guide/admin_site.py).
+OTP_TOTP_ISSUER = "Guide for undocumented Amsterdammers"
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -131,7 +133,7 @@ PERMISSIONS_POLICY = {
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before django.contrib.admin.
     "modeltranslation",
-    "django.contrib.admin",
+    "guide.apps.GuideAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -142,6 +144,9 @@ INSTALLED_APPS = [
     "parler",
     "reversion",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "guide",
     "content",
 ]
@@ -161,6 +166,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: whether an editor also passed the second step.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "guide.middleware.ReadableErrorPagesMiddleware",

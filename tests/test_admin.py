@@ -11,6 +11,7 @@ from reversion.models import Version
 from content.freshness import State, organisation_state, topic_state
 from content.models import Organisation, Section, Status, Topic
 from tests.admin_forms import change_form_data
+from tests.editors import log_in
 from tests.factories import make_section, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -24,13 +25,13 @@ def member_of(group, username):
 
 @pytest.fixture
 def editor(client):
-    client.force_login(member_of("Editor", "redacteur"))
+    log_in(client, member_of("Editor", "redacteur"))
     return client
 
 
 @pytest.fixture
 def translator(client):
-    client.force_login(member_of("Translator", "vertaler"))
+    log_in(client, member_of("Translator", "vertaler"))
     return client
 
 
@@ -78,7 +79,7 @@ def title(topic, language):
 @pytest.mark.parametrize("role", ["admin", "editor", "translator"])
 def test_every_admin_screen_loads_for_every_role(request, role, client, admin_user):
     if role == "admin":
-        client.force_login(admin_user)
+        log_in(client, admin_user)
     else:
         request.getfixturevalue(role)
     topic, organisation = housing(), Organisation.objects.get(slug="cak")
@@ -246,7 +247,7 @@ def test_nobody_else_sees_a_preview(client):
     draft = make_topic("Nog niet klaar", status=Status.DRAFT)
     assert client.get(f"/nl/preview/topics/{draft.slug}/").status_code == 404
     reader = User.objects.create_user("lezer", password="Long-enough-9")
-    client.force_login(reader)
+    log_in(client, reader)
     assert client.get(f"/nl/preview/topics/{draft.slug}/").status_code == 404
 
 

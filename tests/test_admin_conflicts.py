@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from content.models import Organisation, Section
 from tests.admin_forms import change_form_data
+from tests.editors import log_in
 from tests.test_admin import housing, member_of, section_prefix, title, topic_url
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def logged_in(group, username):
     client = Client()
-    client.force_login(member_of(group, username))
+    log_in(client, member_of(group, username))
     return client
 
 

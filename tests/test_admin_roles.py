@@ -10,6 +10,7 @@ from reversion.models import Version
 
 from content.models import Organisation, Section, Status, Topic
 from tests.admin_forms import change_form_data
+from tests.editors import log_in
 from tests.test_admin import housing, member_of, save_topic, section_prefix, title, topic_url
 
 pytestmark = pytest.mark.django_db
@@ -21,8 +22,8 @@ def editor_and_translator(client, django_user_model):
     from django.test import Client
 
     editor, translator = Client(), Client()
-    editor.force_login(member_of("Editor", "redacteur"))
-    translator.force_login(member_of("Translator", "vertaler"))
+    log_in(editor, member_of("Editor", "redacteur"))
+    log_in(translator, member_of("Translator", "vertaler"))
     return editor, translator
 
 

@@ -18,6 +18,7 @@ from content.models import Organisation, Section, Status, Topic
 from guide.cache_guard import guarded_cache
 from guide.models import CacheTag
 from guide.settings import redis_cache
+from tests.editors import log_in
 from tests.factories import make_topic
 from tests.servers import redis_server
 
@@ -228,7 +229,7 @@ def test_not_found_pages_are_neither_stored_nor_remembered(client):
 
 def test_editors_and_previews_bypass_the_cache(client, admin_user):
     client.get("/nl/topics/housing/")
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     assert not cached(client, "/nl/topics/housing/")
     draft = make_topic("Concept", status=Status.DRAFT)
     response = client.get(f"/nl/preview/topics/{draft.slug}/")

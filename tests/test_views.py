@@ -9,6 +9,7 @@ from django.views.defaults import server_error
 
 from content.models import Status, Topic
 from guide.languages import CODES
+from tests.editors import log_in
 from tests.factories import add_translation, make_organisation, make_section, make_topic
 from tests.pages import public_paths
 
@@ -270,7 +271,7 @@ def test_the_footer_marks_the_page_the_reader_is_on(client):
 def test_under_a_path_prefix_the_admin_and_the_language_links_keep_working(client, admin_user):
     """Served under /guide/ (SCRIPT_NAME), the admin keeps its rules and links keep
     the prefix."""
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     admin = client.get("/admin/", SCRIPT_NAME="/guide")
     assert admin.status_code == 200
     assert admin["Referrer-Policy"] == "same-origin"

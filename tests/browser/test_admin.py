@@ -2,6 +2,8 @@
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from content.models import Status
 from tests.factories import make_section, make_topic
@@ -21,9 +23,12 @@ def editor_page(page, site):
             violations.append(message.text) if "Content Security Policy" in message.text else None
         ),
     )
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     page.goto(site + "/admin/")
     page.fill("#id_username", "redacteur")
     page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.fill("#id_code", f"{TOTP(device.bin_key).token():06d}")  # the second step
     page.click("input[type=submit]")
     page.wait_for_url(site + "/admin/")
     yield page
