@@ -9,7 +9,7 @@ from django.utils.translation import override
 from parler.admin import TranslatableAdmin, TranslatableStackedInline
 from reversion.admin import VersionAdmin
 
-from content.admin import dashboard
+from content.admin import dashboard, xliff
 from content.admin.forms import SectionAdminForm, TopicAdminForm
 from content.admin.history import RestoredByEditors
 from content.admin.review import OverdueFilter, TranslationStateFilter, checked_today
@@ -79,7 +79,8 @@ class TopicAdmin(RestoredByEditors, EditorPermission, VersionAdmin, Translatable
     list_filter = ["status", "kind", OverdueFilter, TranslationStateFilter]
     search_fields = ["slug", "translations__title", "translations__summary"]
     inlines = [SectionInline]
-    actions = [checked_today]
+    actions = [checked_today, xliff.export_for_translators]
+    change_list_template = "admin/xliff/topic_change_list.html"
 
     # --- What each role may change -------------------------------------------------
 
@@ -164,5 +165,6 @@ class TopicAdmin(RestoredByEditors, EditorPermission, VersionAdmin, Translatable
         dashboard_view = self.admin_site.admin_view(dashboard.translation_dashboard)
         return [
             path("dashboard/", dashboard_view, name="content_translation_dashboard"),
+            *xliff.urls(self),
             *super().get_urls(),
         ]
