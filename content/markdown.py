@@ -27,3 +27,9 @@ def render_markdown(text):
         link_rel="noreferrer",
         strip_comments=True,
     ).strip()
+
+
+def markdown_tokens(text):
+    """The tokens ``render_markdown`` renders ``text`` from (``links/finding.py`` reads
+    the links readers get from them)."""
+    return _markdown.parse(text or "")

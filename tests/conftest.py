@@ -8,6 +8,7 @@ from django.utils import translation
 
 from content.models import SearchEntry, Topic
 from content.sync import load
+from tests.link_server import TIMEOUT, LinkServer, keep_off_the_internet
 
 
 @pytest.fixture(scope="session")
@@ -50,3 +51,20 @@ def default_language():
 def empty_page_cache():
     """Each test rolls the database back; the pages cached from it must go too."""
     caches[settings.PAGE_CACHE_ALIAS].clear()
+
+
+@pytest.fixture(scope="module")
+def link_server():
+    """A local web server with the answers a link checker must tell apart
+    (``tests/link_server.py``), for one test module."""
+    with LinkServer() as running:
+        yield running
+
+
+@pytest.fixture
+def offline(monkeypatch, settings, link_server):
+    """For link tests: nothing but the local server answers, the checker gives up after
+    a short ``TIMEOUT``, and the server's records start empty."""
+    keep_off_the_internet(monkeypatch)
+    settings.LINK_CHECK_TIMEOUT = TIMEOUT
+    link_server.reset()

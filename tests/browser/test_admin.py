@@ -45,7 +45,7 @@ def test_an_editor_changes_dutch_sees_outdated_translations_and_publishes(editor
     page.wait_for_selector(".messagelist .success")
 
     page.goto(site + "/admin/")
-    page.locator("#guide-dashboard-link a").click()
+    page.locator("#guide-dashboard-link a").first.click()
     row = page.locator("table.matrix tr", has_text="Wonen").first
     english = row.locator("td").nth(1)
     assert english.get_attribute("class") == "state-outdated"
