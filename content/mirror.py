@@ -12,7 +12,10 @@ its links:
 
 The pages are found as a reader would: from ``/``, following every link to the site
 itself (the service worker and the offline pages included), plus the sitemap. Search cannot work without the server:
-its page says so and leads to the topics.
+its page says so and leads to the topics. A reader's report ("Is something wrong or
+missing on this page?") is sent to the guide itself (``SITE_URL``); when its form has
+grown older than ``FEEDBACK_FORM_HOURS``, the guide shows it again, the message kept,
+to be sent once more.
 """
 
 import posixpath
@@ -39,6 +42,8 @@ LINK = re.compile(
 )
 #: Pages a reader reaches without a link from another page.
 ALSO = ["/sitemap.xml"]
+#: Where only the guide's server can answer: links to them lead to the guide itself.
+SERVER_ONLY = {"feedback:topic", "feedback:organisation"}
 
 
 def file_for(path):
@@ -68,6 +73,8 @@ class Mirror:
         self.base_path = urlsplit(self.base_url).path.rstrip("/")
 
     def link(self, address, from_file):
+        if needs_the_server(address):
+            return settings.SITE_URL + address
         if self.base_url:
             return self.base_path + address
         return relative(address, from_file)
@@ -104,7 +111,11 @@ class Mirror:
             target = file_for(path)
             if path.endswith("/") or path.endswith(".xml"):
                 text = body.decode()
-                queue += [match["address"] for match in LINK.finditer(text)]
+                queue += [
+                    match["address"]
+                    for match in LINK.finditer(text)
+                    if not needs_the_server(match["address"])
+                ]
                 body = self.rewrite(text, target).encode()
             destination = self.directory / target
             destination.parent.mkdir(parents=True, exist_ok=True)
@@ -126,6 +137,10 @@ def resolve_view(path):
         except Http404:
             return None
     return f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+
+
+def needs_the_server(address):
+    return resolve_view(urlsplit(address).path) in SERVER_ONLY
 
 
 def search_unavailable(path):

@@ -28,6 +28,8 @@ from markupsafe import Markup
 from content.checking import is_overdue
 from content.fallbacks import notices, pick_description, pick_translation
 from content.models import Topic
+from feedback import tokens
+from feedback.models import MAX_LENGTH
 from guide import languages
 from guide.addresses import address, addresses
 from guide.languages import BY_CODE
@@ -62,6 +64,9 @@ def environment(**options):
         topic_icon=topic_icon,
         qr_code=qr_code,
         absolute_url=absolute_url,
+        report_token=tokens.token_for,
+        report_max_length=MAX_LENGTH,
+        report_retention_days=lambda: settings.FEEDBACK_RETENTION_DAYS,
     )
     env.filters.update(
         date=date,

@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core import checks
 from django.core.checks import Error, Tags, register
 
 MISSING_SECRET_KEY = "Set the SECRET_KEY environment variable (or DEBUG=1 for local development)."
@@ -33,3 +34,17 @@ def secret_key_is_set(app_configs, **kwargs):
 def site_url_is_set(app_configs, **kwargs):
     problem = site_url_problem()
     return [Error(problem, id="guide.E002")] if problem else []
+
+
+@register()
+def report_forms_outlive_stored_pages(app_configs, **kwargs):
+    """A report form on a page from the page cache must still be accepted."""
+    stored = settings.PAGE_CACHE_SECONDS + settings.PAGE_CACHE_STALE_SECONDS
+    if settings.FEEDBACK_FORM_HOURS * 3600 < stored:
+        message = (
+            f"FEEDBACK_FORM_HOURS ({settings.FEEDBACK_FORM_HOURS}) is shorter than a page "
+            f"may be served from the page cache ({stored // 3600} hours): readers would "
+            "be asked to send their reports twice."
+        )
+        return [checks.Warning(message, id="guide.W001")]
+    return []

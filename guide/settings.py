@@ -149,6 +149,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "guide",
     "content",
+    "links",
+    "feedback",
 ]
 
 MIDDLEWARE = [
@@ -301,8 +303,25 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Pages and organisations not checked for this long are listed as overdue.
 REVIEW_PERIOD_DAYS = int(os.environ.get("REVIEW_PERIOD_DAYS", "183"))
+# Links to other sites are checked by `manage.py check_links` only, never during a
+# request (links/checking.py): seconds to wait for a site, requests at a time to one
+# host, and requests at a time in all.
+LINK_CHECK_TIMEOUT = float(os.environ.get("LINK_CHECK_TIMEOUT", "5"))
+LINK_CHECK_PER_HOST = int(os.environ.get("LINK_CHECK_PER_HOST", "2"))
+LINK_CHECK_WORKERS = int(os.environ.get("LINK_CHECK_WORKERS", "8"))
 # The admin speaks the editors' language, whatever their browser says.
 ADMIN_LANGUAGE = os.environ.get("ADMIN_LANGUAGE", "nl")
+
+# --- Reports from readers (feedback/) ----------------------------------------------
+
+# Reports are deleted this many days after they arrived.
+FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", "90"))
+# How many reports one connection may send in an hour (counted in the cache).
+FEEDBACK_REPORTS_PER_HOUR = int(os.environ.get("FEEDBACK_REPORTS_PER_HOUR", "5"))
+FEEDBACK_CACHE_ALIAS = "default"
+# How long a report form is accepted after its page was rendered: longer than a page
+# may be served from the page cache, stale ones included.
+FEEDBACK_FORM_HOURS = int(os.environ.get("FEEDBACK_FORM_HOURS", "72"))
 
 # --- Languages ---------------------------------------------------------------------
 

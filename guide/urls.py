@@ -22,6 +22,9 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 
-urlpatterns += i18n_patterns(path("", include("content.urls")))
+urlpatterns += i18n_patterns(
+    path("", include("content.urls")),
+    path("", include("feedback.urls")),
+)
 
 handler500 = "content.views.server_error"

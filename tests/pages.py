@@ -21,6 +21,8 @@ def page_types(language):
         f"/{language}/privacy/",
         f"/{language}/accessibility/",
         f"/{language}/topics/health-care/show/",
+        f"/{language}/topics/health-care/report/",
+        f"/{language}/topics/health-care/report/thanks/",
         f"/{language}/offline/",
         f"/{language}/search/?q={SEARCH_WORDS[language]}",
         f"/{language}/search/?q=qqqzzzx",

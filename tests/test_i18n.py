@@ -17,8 +17,14 @@ from guide.languages import BY_CODE, CODES
 pytestmark = pytest.mark.django_db
 
 CATALOGUES = Path(settings.BASE_DIR) / "locale"
-#: Where interface strings live (what `make catalogues` reads).
-SOURCES = ["content", "guide", "templates"]
+#: Where interface strings live (what `make catalogues` reads): the project's apps and
+#: its templates.
+SOURCES = [
+    *sorted(
+        path.name for path in Path(settings.BASE_DIR).iterdir() if (path / "apps.py").is_file()
+    ),
+    "templates",
+]
 
 
 @pytest.mark.parametrize("language", CODES)

@@ -7,13 +7,16 @@ asked to create and drop a database for the test; it is never stopped or cut off
 """
 
 import contextlib
+import re
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import psycopg
 import pytest
+from redis import Redis
 
 from scripts.serve import gunicorn, manage, prepare, production_env
 from tests.servers import POSTGRES_PORT, TcpProxy, reachable, redis_server
@@ -153,3 +156,36 @@ def test_with_the_database_gone_readers_get_the_last_good_page_or_a_readable_503
         status, _headers, body = get(url + "/healthz")
         assert (status, body) == (503, "database: unavailable\ncache: ok\n")
         assert get(url + "/livez")[0] == 200
+
+
+def send_report(url, text):
+    """A reader's report, sent as a browser does: the page's form, then a post."""
+    _status, _headers, page = get(url + PAGE)
+    token = re.search(r'name="token" value="([^"]+)"', page)[1]
+    data = urllib.parse.urlencode({"token": token, "text": text, "website": ""}).encode()
+    try:
+        with urllib.request.urlopen(url + PAGE + "report/", data=data, timeout=10) as response:
+            return response.status, response.url, response.headers
+    except urllib.error.HTTPError as error:
+        return error.code, error.url, error.headers
+
+
+def test_the_limit_on_reports_holds_across_workers_and_keeps_no_address(tmp_path):
+    with redis_server(tmp_path) as redis:
+        env = production_env(
+            f"sqlite:///{tmp_path / 'db.sqlite3'}",
+            tmp_path / "static",
+            REDIS_URL=redis.url,
+            FEEDBACK_REPORTS_PER_HOUR="3",
+        )
+        prepare(env)
+        with gunicorn(env, workers=3) as url:
+            sent = [send_report(url, f"Melding {number}") for number in range(5)]
+        assert [status for status, _url, _headers in sent] == [200, 200, 200, 429, 429]
+        assert sent[0][1].endswith(PAGE + "report/thanks/")
+        assert not any("Set-Cookie" in headers for _status, _url, headers in sent)
+        store = Redis.from_url(redis.url)
+        # (The page cache's keys name the site's host, which is 127.0.0.1 here too.)
+        kept = [(key, store.get(key) or b"") for key in store.scan_iter("*feedback:*")]
+        assert any(b"feedback:count:" in key for key, _value in kept)
+        assert not any(b"127.0.0.1" in key + value for key, value in kept)

@@ -60,7 +60,7 @@ def test_the_relative_copy_opens_from_the_file_system_without_a_broken_link(tmp_
         assert (root / language / "topics" / "health-care" / "index.html").resolve() in reached
 
 
-def test_the_hosted_copy_is_what_the_server_sends(tmp_path):
+def test_the_hosted_copy_is_what_the_server_sends(tmp_path, settings):
     root = export(tmp_path / "copy", "--base-url", "https://ngo.example/")
     client = Client()
     for path in [
@@ -71,7 +71,18 @@ def test_the_hosted_copy_is_what_the_server_sends(tmp_path):
         "/sw.js",
     ]:
         file = root / (path.lstrip("/") + ("index.html" if path.endswith("/") else ""))
-        assert file.read_bytes() == client.get(path).content, path
+        sent = client.get(path).content.decode()
+        # Only the guide can receive a report: the copy's form sends it there.
+        report = f'action="{path}report/"'
+        sent = sent.replace(report, f'action="{settings.SITE_URL}{path}report/"')
+        assert file.read_text(encoding="utf-8") == sent, path
+
+
+def test_a_report_from_a_copy_is_sent_to_the_guide_itself(tmp_path, settings):
+    root = export(tmp_path / "copy")
+    page = (root / "es" / "topics" / "housing" / "index.html").read_text(encoding="utf-8")
+    assert f'action="{settings.SITE_URL}/es/topics/housing/report/"' in page
+    assert not list(root.glob("**/report/**"))
 
 
 def test_under_a_folder_of_a_host_links_keep_their_folder(tmp_path):

@@ -118,6 +118,9 @@ def test_the_stylesheet_loads_nothing_from_elsewhere():
     assert not re.search(r"url\(|@import", css)
 
 
+FIELDS = {"input", "textarea", "select"}
+
+
 def test_links_to_other_sites_do_not_tell_them_where_the_visitor_came_from(every_page):
     checked = 0
     for path, response in every_page.items():
@@ -128,11 +131,20 @@ def test_links_to_other_sites_do_not_tell_them_where_the_visitor_came_from(every
     assert checked > 500
 
 
-def test_public_pages_offer_no_form_that_posts(every_page):
+def test_the_one_form_that_posts_is_a_report_that_asks_nothing_about_the_reader(every_page):
+    """Search and the organisations' filter get; only "Is something wrong or missing on
+    this page?" posts, to its page's report address, with a message and nothing else."""
+    reports = 0
     for path, response in every_page.items():
-        for tag, attributes in elements(response.content.decode()):
-            if tag == "form":
-                assert attributes.get("method", "get").lower() == "get", path
+        found = elements(response.content.decode())
+        for tag, attributes in found:
+            if tag == "form" and attributes.get("method", "get").lower() != "get":
+                # On a topic or organisation page, or on its form's own page.
+                assert attributes["action"] == path.removesuffix("report/") + "report/", path
+                reports += 1
+        names = {attributes.get("name") for tag, attributes in found if tag in FIELDS}
+        assert names <= {None, "q", "topic", "token", "text", "website"}, path
+    assert reports > 50
 
 
 def test_the_admin_is_the_only_place_with_cookies(client, admin_user):
