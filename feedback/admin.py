@@ -14,7 +14,7 @@ from feedback.models import Report
 
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
-    list_display = ["received_on", "about", "language", "excerpt", "handled"]
+    list_display = ["received_on", "excerpt", "about", "language", "handled"]
     list_filter = ["handled", "language"]
     search_fields = ["text", "page"]
     fields = ["received_on", "about", "language", "text", "handled"]

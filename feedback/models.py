@@ -6,7 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Organisation, Topic
+from guide.languages import LANGUAGES
 
+#: The guide's languages, named in the admin's language.
+LANGUAGE_CHOICES = [(language.code, _(language.name)) for language in LANGUAGES]
 #: The longest report a reader can send.
 MAX_LENGTH = 2000
 
@@ -44,7 +47,7 @@ class Report(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
     )
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    language = models.CharField(_("language"), max_length=10, choices=LANGUAGE_CHOICES)
     text = models.TextField(_("message"), max_length=MAX_LENGTH)
     received_on = models.DateField(_("received on"), default=timezone.localdate)
     handled = models.BooleanField(

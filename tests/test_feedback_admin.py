@@ -32,6 +32,7 @@ def test_editors_and_translators_read_the_inbox_and_mark_reports_handled(client,
     log_in(client, member_of(role, "lezer"))
     html = client.get(INBOX).content.decode()
     assert "El horario de la clínica cambió." in html
+    assert "Spaans" in html  # the language, in the admin's Dutch
     assert 'href="/es/topics/health-care/"' in html
     assert reverse("admin:content_topic_change", args=[report.topic.pk]) in html
     response = client.post(
